@@ -1,0 +1,28 @@
+package io.sagesync.config;
+
+/** Every environment variable sagesync reads, in one place. Read once at a composition root, never deep in logic. */
+public final class EnvNames {
+    public static final String TENANT_ID = "SAGESYNC_TENANT_ID";
+    public static final String TABLE_NAME = "SAGESYNC_TABLE";
+    public static final String SYNC_QUEUE_URL = "SAGESYNC_SYNC_QUEUE_URL";
+    public static final String SYNC_DLQ_URL = "SAGESYNC_SYNC_DLQ_URL";
+    public static final String RETRY_QUEUE_URL = "SAGESYNC_RETRY_QUEUE_URL";
+    public static final String PUSH_QUEUE_URL = "SAGESYNC_PUSH_QUEUE_URL";
+    public static final String TENANT_SECRET_ID = "SAGESYNC_TENANT_SECRET_ID";
+    public static final String SAGE_SECRET_ID = "SAGESYNC_SAGE_SECRET_ID";
+    public static final String KEY_CACHE_TTL_SECONDS = "SAGESYNC_KEY_CACHE_TTL_SECONDS";
+    public static final String JWT_LEEWAY_SECONDS = "SAGESYNC_JWT_LEEWAY_SECONDS";
+    public static final String MAGENTO_BASE_URL = "SAGESYNC_MAGENTO_BASE_URL";
+    public static final String SAGE_BASE_URL = "SAGESYNC_SAGE_BASE_URL";
+    public static final String SAGE_TOKEN_URL = "SAGESYNC_SAGE_TOKEN_URL";
+    public static final String SAGE_CLIENT_ID = "SAGESYNC_SAGE_CLIENT_ID";
+    public static final String SAGE_CLIENT_SECRET = "SAGESYNC_SAGE_CLIENT_SECRET";
+    public static final String SAGE_REFRESH_TOKEN = "SAGESYNC_SAGE_REFRESH_TOKEN";
+    public static final String SAGE_ACCESS_TOKEN = "SAGESYNC_SAGE_ACCESS_TOKEN";
+    public static final String SAGE_BUSINESS_ID = "SAGESYNC_SAGE_BUSINESS_ID";
+    public static final String SETTINGS_FILE = "SAGESYNC_SETTINGS_FILE";
+    public static final String AWS_REGION = "AWS_REGION";
+
+    private EnvNames() {
+    }
+}

@@ -1,0 +1,2 @@
+/** sagesync: Magento 2 to Sage Business Cloud Accounting sync. */
+package io.sagesync;
