@@ -1,0 +1,35 @@
+package io.sagesync.webhook;
+
+import io.sagesync.adapter.dynamodb.DynamoDbReplayGuard;
+import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
+import io.sagesync.adapter.json.JacksonWebhookBodyParser;
+import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
+import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.AcceptWebhook;
+import io.sagesync.config.AwsClients;
+import io.sagesync.config.SagesyncConfig;
+import io.sagesync.security.MagentoWebhookVerifier;
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Wires the webhook function from configuration and SDK clients. Local mode and tests call {@link #of} with clients
+ * pointed at ElasticMQ and moto; Lambda calls {@link #fromEnvironment()}.
+ */
+public record WebhookComposition(AcceptWebhook acceptWebhook) {
+
+    public static WebhookComposition fromEnvironment() {
+        return of(SagesyncConfig.fromEnv(System.getenv()), AwsClients.fromEnvironment(), Clock.systemUTC());
+    }
+
+    public static WebhookComposition of(SagesyncConfig config, AwsClients aws, Clock clock) {
+        var keys = new SecretsManagerTenantKeyProvider(aws.secretsManager(), config.tenantSecretId(),
+                config.keyCacheTtl(), clock);
+        var verifier = new MagentoWebhookVerifier(clock, config.jwtLeeway(),
+                new DynamoDbReplayGuard(aws.dynamoDb(), config.tableName(), clock));
+        var runs = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        var queue = new SqsSyncQueue(aws.sqs(), config.syncQueueUrl());
+        return new WebhookComposition(new AcceptWebhook(config.tenantId(), keys, verifier,
+                new JacksonWebhookBodyParser(), runs, queue, clock, () -> UUID.randomUUID().toString()));
+    }
+}

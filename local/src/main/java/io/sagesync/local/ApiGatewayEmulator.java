@@ -1,0 +1,142 @@
+package io.sagesync.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The deployed HTTP API, locally: each request to {@code POST /webhooks/magento/{tenant_id}/{event}} becomes the
+ * payload-2.0 event API Gateway would send (lower-cased headers, path parameters, request context, base64 for
+ * non-text bodies) and is handed to the webhook handler in this JVM. Other routes get HTTP API's own 404.
+ */
+final class ApiGatewayEmulator implements AutoCloseable {
+    private static final Pattern ROUTE = Pattern.compile("^/webhooks/magento/([^/]+)/([^/]+)$");
+    /** HTTP API's payload limit is 10 MB; the function refuses anything over 64 KiB itself. */
+    private static final int MAX_BODY = 10 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final Clock clock;
+
+    ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                       Clock clock) throws IOException {
+        this.handler = handler;
+        this.clock = clock;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getRawPath();
+            Matcher route = ROUTE.matcher(path);
+            if (!"POST".equals(exchange.getRequestMethod()) || !route.matches()) {
+                respond(exchange, 404, "{\"message\":\"Not Found\"}");
+                return;
+            }
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readNBytes(MAX_BODY + 1);
+            }
+            if (body.length > MAX_BODY) {
+                respond(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
+                return;
+            }
+            APIGatewayV2HTTPEvent event = toEvent(exchange, route, body);
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext("webhook", 10_000));
+            if (response.getHeaders() != null) {
+                response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            }
+            respond(exchange, response.getStatusCode(), response.getBody() == null ? "" : response.getBody());
+        } catch (RuntimeException e) {
+            // what API Gateway does when the integration fails
+            respond(exchange, 500, "{\"message\":\"Internal Server Error\"}");
+        }
+    }
+
+    private APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, Matcher route, byte[] body) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        boolean text = isText(headers.get("content-type"));
+        long now = clock.millis();
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("POST /webhooks/magento/{tenant_id}/{event}")
+                .withRawPath(path)
+                .withRawQueryString(query == null ? "" : query)
+                .withHeaders(headers)
+                .withPathParameters(Map.of("tenant_id", decode(route.group(1)), "event", decode(route.group(2))))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withAccountId("000000000000")
+                        .withApiId("local")
+                        .withDomainName("127.0.0.1")
+                        .withStage("$default")
+                        .withRouteKey("POST /webhooks/magento/{tenant_id}/{event}")
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withTimeEpoch(now)
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST").withPath(path).withProtocol("HTTP/1.1")
+                                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                                .withUserAgent(headers.getOrDefault("user-agent", "")).build())
+                        .build())
+                .withBody(text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body))
+                .withIsBase64Encoded(!text)
+                .build();
+    }
+
+    /** HTTP API passes JSON and text through as strings and base64-encodes everything else. */
+    private static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml")
+                || ct.startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static String decode(String raw) {
+        return java.net.URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (!exchange.getResponseHeaders().containsKey("Content-Type")) {
+            exchange.getResponseHeaders().put("Content-Type", List.of("application/json"));
+        }
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,116 @@
+package io.sagesync.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.sagesync.log.JsonLog;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * A Lambda SQS event-source mapping, locally: long-polls a queue, hands batches of up to 10 to the handler as an
+ * {@link SQSEvent}, and deletes only the messages not reported in {@code batchItemFailures}
+ * ({@code ReportBatchItemFailures}). Failed messages become visible again after their visibility timeout, and the
+ * queue's redrive policy moves them to the DLQ after maxReceiveCount receives, as in AWS.
+ */
+final class SqsEventSource implements AutoCloseable {
+    private static final JsonLog LOG = JsonLog.of(SqsEventSource.class);
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String queueArn;
+    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final String functionName;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+                   String functionName) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        this.handler = handler;
+        this.functionName = functionName;
+        this.thread = Thread.ofPlatform().name("esm-" + functionName).daemon(true).start(this::poll);
+    }
+
+    private void poll() {
+        while (running) {
+            try {
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                        .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageAttributeNames("All")).messages();
+                if (!messages.isEmpty()) {
+                    deliver(messages);
+                }
+            } catch (RuntimeException e) {
+                if (running) {
+                    LOG.warn("event source poll failed", "function", functionName, "exception",
+                            e.getClass().getSimpleName());
+                    sleep(500);
+                }
+            }
+        }
+    }
+
+    private void deliver(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(this::record).toList());
+        Set<String> failed;
+        try {
+            SQSBatchResponse response = handler.handleRequest(event, new LocalContext(functionName, 60_000));
+            failed = response == null || response.getBatchItemFailures() == null ? Set.of()
+                    : response.getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            // an escaped exception fails the whole batch, as Lambda does
+            failed = messages.stream().map(Message::messageId).collect(Collectors.toSet());
+        }
+        for (Message m : messages) {
+            if (!failed.contains(m.messageId())) {
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+    }
+
+    private SQSEvent.SQSMessage record(Message m) {
+        SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+        r.setMessageId(m.messageId());
+        r.setReceiptHandle(m.receiptHandle());
+        r.setBody(m.body());
+        r.setMd5OfBody(m.md5OfBody());
+        r.setEventSource("aws:sqs");
+        r.setEventSourceArn(queueArn);
+        r.setAwsRegion("us-east-1");
+        Map<String, String> attrs = new HashMap<>();
+        m.attributesAsStrings().forEach(attrs::put);
+        r.setAttributes(attrs);
+        return r;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.sagesync.adapter.dynamodb;
+
+/**
+ * The single-table key design (docs/storage.md). One stack serves one tenant, so keys do not repeat the tenant;
+ * items still record it.
+ */
+final class TableKeys {
+    static final String PK = "pk";
+    static final String SK = "sk";
+    /** TTL attribute (epoch seconds); the table's TimeToLiveSpecification names it. */
+    static final String EXPIRES_AT = "expires_at";
+
+    static final String RUN_PREFIX = "RUN#";
+    static final String RUN_SK = "RUN";
+    static final String IDEMPOTENCY_PREFIX = "IDEM#";
+    static final String IDEMPOTENCY_SK = "IDEM";
+    static final String JTI_PREFIX = "JTI#";
+    static final String JTI_SK = "JTI";
+
+    private TableKeys() {
+    }
+}

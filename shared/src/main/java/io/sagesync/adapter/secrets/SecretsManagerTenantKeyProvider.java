@@ -1,0 +1,85 @@
+package io.sagesync.adapter.secrets;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagesync.port.InfrastructureException;
+import io.sagesync.port.TenantKeyProvider;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
+
+/**
+ * The tenant's api_key from Secrets Manager, cached per execution environment for a TTL so a warm webhook does not
+ * pay a Secrets Manager call, while a rotated key (re-pairing) is picked up within the TTL. Loaded lazily on first
+ * use, never during init: with SnapStart a key read in init would be frozen into the snapshot.
+ *
+ * <p>The secret is JSON {@code {"api_key":"..."}} (what the template generates); the key's bytes are used as-is,
+ * exactly as Magento uses the string it received at pairing.
+ */
+public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SecretsManagerClient secrets;
+    private final String secretId;
+    private final Duration ttl;
+    private final Clock clock;
+    private volatile Cached cached;
+
+    private record Cached(byte[] key, Instant loadedAt) {
+    }
+
+    public SecretsManagerTenantKeyProvider(SecretsManagerClient secrets, String secretId, Duration ttl, Clock clock) {
+        this.secrets = secrets;
+        this.secretId = secretId;
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    @Override
+    public byte[] apiKey() {
+        Cached current = cached;
+        Instant now = clock.instant();
+        if (current != null && now.isBefore(current.loadedAt().plus(ttl))) {
+            return current.key().clone();
+        }
+        byte[] key = load();
+        cached = new Cached(key, now);
+        return key.clone();
+    }
+
+    private byte[] load() {
+        String secret;
+        try {
+            secret = secrets.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
+                    .secretString();
+        } catch (SdkException e) {
+            throw new InfrastructureException("tenant secret not loadable", e);
+        }
+        String apiKey = extract(secret);
+        if (apiKey == null || apiKey.isEmpty()) {
+            // misconfiguration is still "our side": 503 keeps Magento retrying while an operator fixes it
+            throw new InfrastructureException("tenant secret has no api_key");
+        }
+        return apiKey.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String extract(String secret) {
+        if (secret == null) {
+            return null;
+        }
+        String trimmed = secret.trim();
+        if (!trimmed.startsWith("{")) {
+            return trimmed;
+        }
+        try {
+            JsonNode node = JSON.readTree(trimmed).path("api_key");
+            return node.isTextual() ? node.asText() : null;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.sagesync.port;
+
+import io.sagesync.application.WebhookRejectedException;
+import io.sagesync.domain.WebhookDelivery;
+
+/** Reads the module's id-only webhook body. */
+public interface WebhookBodyParser {
+    /**
+     * @throws WebhookRejectedException with kind {@code INVALID_PAYLOAD} for anything that is not the documented
+     *                                  shape (not JSON, wrong types, missing or non-positive magento_entity_id)
+     */
+    WebhookDelivery parse(byte[] body);
+}

@@ -1,0 +1,214 @@
+package io.sagesync.testkit;
+
+import io.sagesync.config.AwsClients;
+import io.sagesync.config.SagesyncConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * Local AWS for tests and {@code make local}: ElasticMQ (SQS) inside this JVM, moto_server (DynamoDB, Secrets
+ * Manager) as a child process, and the tables, queues and secrets of {@code template.yaml} created in them.
+ * Real emulators speaking the real wire protocols; nothing here is a mock.
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final Region REGION = Region.US_EAST_1;
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    private final SQSRestServer elasticMq;
+    private final MotoServer moto;
+    private final URI sqsEndpoint;
+    private final TemplateResources resources;
+    private final FaultInjector faults = new FaultInjector();
+    private final AwsClients adminClients;
+    private final Map<String, String> queueUrls = new LinkedHashMap<>();
+
+    private LocalAws(SQSRestServer elasticMq, URI sqsEndpoint, MotoServer moto, TemplateResources resources) {
+        this.elasticMq = elasticMq;
+        this.sqsEndpoint = sqsEndpoint;
+        this.moto = moto;
+        this.resources = resources;
+        this.adminClients = clients(List.of());
+    }
+
+    /** Starts both emulators and creates every resource declared in the repository's template.yaml. */
+    public static LocalAws start() {
+        Path template = TemplateResources.findTemplate();
+        return start(TemplateResources.load(template), template.getParent().resolve("target").resolve("local-aws"));
+    }
+
+    public static LocalAws start(TemplateResources resources, Path logDir) {
+        MotoServer moto = MotoServer.start(logDir);
+        SQSRestServer sqs = null;
+        try {
+            sqs = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1")
+                    .withAWSRegion(REGION.id()).withAWSAccountId("000000000000").start();
+            int port = sqs.waitUntilStarted().localAddress().getPort();
+            LocalAws aws = new LocalAws(sqs, URI.create("http://127.0.0.1:" + port), moto, resources);
+            aws.createResources();
+            return aws;
+        } catch (RuntimeException e) {
+            if (sqs != null) {
+                sqs.stopAndWait();
+            }
+            moto.close();
+            throw e;
+        }
+    }
+
+    private void createResources() {
+        for (TemplateResources.Table t : resources.tables()) {
+            DynamoDbClient ddb = adminClients.dynamoDb();
+            ddb.createTable(b -> b.tableName(t.logicalId())
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName(t.hashKey())
+                                    .attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName(t.rangeKey())
+                                    .attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE).build()));
+            ddb.waiter().waitUntilTableExists(b -> b.tableName(t.logicalId()));
+            if (t.ttlAttribute() != null) {
+                ddb.updateTimeToLive(b -> b.tableName(t.logicalId()).timeToLiveSpecification(
+                        TimeToLiveSpecification.builder().attributeName(t.ttlAttribute()).enabled(true).build()));
+            }
+        }
+        SqsClient sqs = adminClients.sqs();
+        for (TemplateResources.Queue q : resources.queues()) {
+            Map<QueueAttributeName, String> attrs = new HashMap<>();
+            attrs.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(q.visibilityTimeout()));
+            if (q.fifo()) {
+                attrs.put(QueueAttributeName.FIFO_QUEUE, "true");
+                attrs.put(QueueAttributeName.CONTENT_BASED_DEDUPLICATION,
+                        Boolean.toString(q.contentBasedDeduplication()));
+            }
+            if (q.deadLetterTarget() != null) {
+                String dlqArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrls.get(q.deadLetterTarget()))
+                        .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+                attrs.put(QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
+                        + "\",\"maxReceiveCount\":\"" + q.maxReceiveCount() + "\"}");
+            }
+            queueUrls.put(q.logicalId(), sqs.createQueue(b -> b.queueName(q.name()).attributes(attrs)).queueUrl());
+        }
+        for (String secret : resources.secrets()) {
+            adminClients.secretsManager().createSecret(b -> b.name(secret).secretString("{}"));
+        }
+    }
+
+    /** SDK clients pointed at the emulators, with the given interceptors (plus this harness's fault injector). */
+    public AwsClients clients(List<ExecutionInterceptor> interceptors) {
+        SdkHttpClient http = UrlConnectionHttpClient.builder().build();
+        List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+        all.add(faults);
+        ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
+                .executionInterceptors(all).build();
+        return new AwsClients(
+                DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(REGION).credentialsProvider(CREDENTIALS)
+                        .httpClient(http).overrideConfiguration(override).build(),
+                SqsClient.builder().endpointOverride(sqsEndpoint).region(REGION).credentialsProvider(CREDENTIALS)
+                        .httpClient(http).overrideConfiguration(override).build(),
+                SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(REGION)
+                        .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build());
+    }
+
+    public AwsClients clients() {
+        return clients(List.of());
+    }
+
+    /** Clients that bypass the fault injector (for test set-up and assertions). */
+    public AwsClients adminClients() {
+        return adminClients;
+    }
+
+    /** The configuration a deployed function would read from its environment, pointing at these emulators. */
+    public SagesyncConfig config(String tenantId) {
+        return new SagesyncConfig(tenantId, tableName(), queueUrl("SyncQueue"), queueUrl("SyncDeadLetterQueue"),
+                queueUrl("RetryQueue"), queueUrl("PushQueue"), "TenantSecret", "SageSecret",
+                Duration.ofMinutes(5), SagesyncConfig.DEFAULT_JWT_LEEWAY, "", "");
+    }
+
+    /** Writes the tenant's api_key into the tenant secret, as pairing would. */
+    public void putTenantApiKey(String apiKey) {
+        adminClients.secretsManager().putSecretValue(b -> b.secretId("TenantSecret")
+                .secretString("{\"api_key\":\"" + apiKey.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}"));
+    }
+
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public String tableName() {
+        return resources.tables().get(0).logicalId();
+    }
+
+    public String queueUrl(String logicalId) {
+        String url = queueUrls.get(logicalId);
+        if (url == null) {
+            throw new IllegalArgumentException("no queue " + logicalId + " in template.yaml");
+        }
+        return url;
+    }
+
+    public Map<String, String> queueUrls() {
+        return Map.copyOf(queueUrls);
+    }
+
+    public TemplateResources resources() {
+        return resources;
+    }
+
+    public URI sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    public URI motoEndpoint() {
+        return moto.endpoint();
+    }
+
+    /** Empties every queue and the table, and clears pending faults: a clean slate between tests. */
+    public void reset() {
+        faults.reset();
+        queueUrls.values().forEach(url -> adminClients.sqs().purgeQueue(b -> b.queueUrl(url)));
+        for (TemplateResources.Table t : resources.tables()) {
+            DynamoDbClient ddb = adminClients.dynamoDb();
+            ddb.scanPaginator(ScanRequest.builder().tableName(t.logicalId()).build()).items().forEach(item ->
+                    ddb.deleteItem(b -> b.tableName(t.logicalId()).key(Map.of(
+                            t.hashKey(), item.get(t.hashKey()), t.rangeKey(), item.get(t.rangeKey())))));
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            elasticMq.stopAndWait();
+        } finally {
+            moto.close();
+        }
+    }
+}
