@@ -33,7 +33,7 @@ public final class LocalAwsExtension implements BeforeAllCallback, ParameterReso
     }
 
     @SuppressWarnings("deprecation") // CloseableResource: closed by JUnit at the end of the root context
-    private record Holder(LocalAws aws) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(LocalAws aws) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             aws.close();
