@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,6 +53,9 @@ public final class MagentoSimulator implements AutoCloseable {
     static final DateTimeFormatter MYSQL_UTC =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    /** PHP {@code date('c')} in UTC, e.g. 2026-04-30T10:12:00+00:00. */
+    private static final DateTimeFormatter PHP_DATE_C =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx").withZone(ZoneOffset.UTC);
     private static final Pattern ROUTE = Pattern.compile("^/rest/(?:(?!V1/)[A-Za-z0-9_]+/)?V1/byte8/(.+)$");
     private static final Pattern ENTITY_ROUTE =
             Pattern.compile("^(invoice|creditmemo|customer|product|payment)/([^/]+)$");
@@ -347,8 +349,7 @@ public final class MagentoSimulator implements AutoCloseable {
             if (entity.matches()) {
                 getEntity(exchange, entity.group(1), entity.group(2));
             } else if (resource.equals("ping")) {
-                String ts = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-                        .format(clock.instant().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+                String ts = PHP_DATE_C.format(clock.instant());
                 send(exchange, 200, PhpJson.encode(List.of(true, tenantId, ts)));
             } else if (resource.equals("payment-methods")) {
                 send(exchange, 200, paymentMethodsJson);
