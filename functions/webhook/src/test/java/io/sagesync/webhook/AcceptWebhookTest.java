@@ -1,0 +1,185 @@
+package io.sagesync.webhook;
+
+import static io.sagesync.webhook.WebhookEvents.API_KEY;
+import static io.sagesync.webhook.WebhookEvents.TENANT;
+import static io.sagesync.webhook.WebhookEvents.body;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sagesync.adapter.json.JacksonWebhookBodyParser;
+import io.sagesync.application.AcceptWebhook;
+import io.sagesync.application.WebhookOutcome;
+import io.sagesync.application.WebhookRejectedException;
+import io.sagesync.application.WebhookRequest;
+import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunStatus;
+import io.sagesync.domain.SyncRun;
+import io.sagesync.port.InfrastructureException;
+import io.sagesync.security.MagentoWebhookVerifier;
+import io.sagesync.testkit.fakes.FixedTenantKey;
+import io.sagesync.testkit.fakes.InMemoryReplayGuardFake;
+import io.sagesync.testkit.fakes.InMemorySyncQueue;
+import io.sagesync.testkit.fakes.InMemorySyncRunStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The ingress use case with in-memory fakes of our own ports and the real verifier and parser. */
+class AcceptWebhookTest {
+    private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+
+    private final InMemorySyncRunStore runs = new InMemorySyncRunStore();
+    private final InMemorySyncQueue queue = new InMemorySyncQueue();
+    private final FixedTenantKey keys = new FixedTenantKey(API_KEY);
+    private final AtomicInteger ids = new AtomicInteger();
+    private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    private final AcceptWebhook accept = new AcceptWebhook(TENANT, keys,
+            new MagentoWebhookVerifier(clock, new InMemoryReplayGuardFake()), new JacksonWebhookBodyParser(), runs,
+            queue, clock, () -> "run-" + ids.incrementAndGet());
+
+    private WebhookRequest request(String event, String key, String body) {
+        return new WebhookRequest(TENANT, event, "Bearer " + WebhookEvents.token(NOW), key,
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void firstDelivery_createsAQueuedRun_andEnqueuesExactlyOneJob() {
+        var outcome = accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+
+        assertThat(outcome).isEqualTo(new WebhookOutcome.Accepted("run-1"));
+        SyncRun run = runs.find("run-1").orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(run.enqueued()).isTrue();
+        assertThat(run.event()).isEqualTo(EventName.INVOICE_CREATED);
+        assertThat(run.magentoEntityId()).isEqualTo(42);
+        assertThat(queue.jobs()).singleElement().satisfies(job -> {
+            assertThat(job.runId()).isEqualTo("run-1");
+            assertThat(job.magentoEntityId()).isEqualTo(42);
+            assertThat(job.websiteId()).isEqualTo(1);
+            assertThat(job.enqueueCount()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void repeatWithTheSameKey_returnsTheSameRun_andEnqueuesNothing() {
+        accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+
+        var again = accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+
+        assertThat(again).isEqualTo(new WebhookOutcome.Duplicate("run-1"));
+        assertThat(queue.jobs()).hasSize(1);
+    }
+
+    @Test
+    void repeatOfAFailedRun_queuesItAgain_withANewEnqueueCount() {
+        accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+        SyncRun run = runs.find("run-1").orElseThrow();
+        runs.put(new SyncRun(run.runId(), run.tenantId(), run.event(), run.magentoEntityId(), run.idempotencyKey(),
+                RunStatus.FAILED, 1, 1, true, run.createdAt(), NOW, io.sagesync.domain.ErrorClass.PROVIDER,
+                "sage down", null, null));
+
+        var refire = accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+
+        assertThat(refire).isEqualTo(new WebhookOutcome.Accepted("run-1"));
+        assertThat(runs.find("run-1").orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(queue.jobs()).hasSize(2);
+        assertThat(queue.jobs().get(1).enqueueCount()).isEqualTo(2);
+    }
+
+    @Test
+    void queueFailure_isTransient_andTheRetryFinishesTheEnqueue() {
+        queue.failNext(1);
+
+        assertThatThrownBy(() -> accept.accept(request("invoice.created", "invoice.created:7", body(7))))
+                .isInstanceOf(InfrastructureException.class);
+        assertThat(runs.find("run-1").orElseThrow().enqueued()).isFalse();
+        assertThat(queue.jobs()).isEmpty();
+
+        var retry = accept.accept(request("invoice.created", "invoice.created:7", body(7)));
+
+        assertThat(retry).isEqualTo(new WebhookOutcome.Accepted("run-1"));
+        assertThat(queue.jobs()).singleElement().extracting(j -> j.runId()).isEqualTo("run-1");
+        assertThat(runs.find("run-1").orElseThrow().enqueued()).isTrue();
+    }
+
+    @Test
+    void missingKey_isDerivedAsTheModuleDoes_eventColonSha1OfBody() throws Exception {
+        String body = body(9);
+        accept.accept(request("invoice.paid", null, body));
+
+        String expected = "invoice.paid:" + HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-1").digest(body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(runs.find("run-1").orElseThrow().idempotencyKey()).isEqualTo(expected);
+    }
+
+    @Test
+    void unknownEventName_isIgnored_withoutARunOrAJob() {
+        var outcome = accept.accept(request("order.shipped", "order.shipped:1", body(1)));
+
+        assertThat(outcome).isEqualTo(new WebhookOutcome.Ignored("order.shipped"));
+        assertThat(runs.all()).isEmpty();
+        assertThat(queue.jobs()).isEmpty();
+    }
+
+    @Test
+    void unknownEventName_stillRequiresAuthentication() {
+        var unsigned = new WebhookRequest(TENANT, "order.shipped", null, null, body(1).getBytes());
+
+        assertThatThrownBy(() -> accept.accept(unsigned)).isInstanceOfSatisfying(WebhookRejectedException.class,
+                e -> assertThat(e.kind()).isEqualTo(WebhookRejectedException.Kind.UNAUTHENTICATED));
+    }
+
+    @Test
+    void anotherTenantsPath_isUnauthenticated() {
+        var wrongTenant = new WebhookRequest("someone-else", "invoice.created", "Bearer "
+                + WebhookEvents.token(NOW), "k", body(1).getBytes());
+
+        assertThatThrownBy(() -> accept.accept(wrongTenant)).isInstanceOfSatisfying(WebhookRejectedException.class,
+                e -> assertThat(e.code()).isEqualTo("unknown_tenant"));
+    }
+
+    @Test
+    void bodyOver64KiB_isTooLarge() {
+        byte[] big = new byte[AcceptWebhook.MAX_BODY_BYTES + 1];
+
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer x", "k", big)))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.kind()).isEqualTo(WebhookRejectedException.Kind.TOO_LARGE));
+    }
+
+    @Test
+    void malformedBodies_areInvalidPayloads() {
+        for (String bad : new String[] {"not json", "[]", "{}", "{\"magento_entity_id\":\"42\"}",
+                "{\"magento_entity_id\":4.2}", "{\"magento_entity_id\":0}", "{\"magento_entity_id\":-1}",
+                "{\"magento_entity_id\":1,\"website_id\":\"1\"}", "{\"magento_entity_id\":1,\"payload\":[1]}",
+                "{\"magento_entity_id\":1} trailing"}) {
+            assertThatThrownBy(() -> accept.accept(request("invoice.created", "k-" + bad.hashCode(), bad)))
+                    .as(bad)
+                    .isInstanceOfSatisfying(WebhookRejectedException.class,
+                            e -> assertThat(e.kind()).isEqualTo(WebhookRejectedException.Kind.INVALID_PAYLOAD));
+        }
+        assertThat(queue.jobs()).isEmpty();
+    }
+
+    @Test
+    void overlongIdempotencyKey_isRejected() {
+        String key = "invoice.created:" + "9".repeat(200);
+
+        assertThatThrownBy(() -> accept.accept(request("invoice.created", key, body(1))))
+                .isInstanceOfSatisfying(WebhookRejectedException.class,
+                        e -> assertThat(e.code()).isEqualTo("invalid_idempotency_key"));
+    }
+
+    @Test
+    void secretNotLoadable_isTransient() {
+        keys.unavailable(true);
+
+        assertThatThrownBy(() -> accept.accept(request("invoice.created", "k", body(1))))
+                .isInstanceOf(InfrastructureException.class);
+    }
+}
