@@ -123,7 +123,8 @@ public final class MagentoJwt {
         if (!"HS256".equals(textOrNull(header, "alg")) || !"JWT".equals(textOrNull(header, "typ"))) {
             return Verification.reject(Rejection.BAD_HEADER);
         }
-        byte[] expected = ascii(B64U.encodeToString(hmac(subkey(apiKey, INBOUND_INFO), ascii(parts[0] + "." + parts[1]))));
+        byte[] signature = hmac(subkey(apiKey, INBOUND_INFO), ascii(parts[0] + "." + parts[1]));
+        byte[] expected = ascii(B64U.encodeToString(signature));
         if (!MessageDigest.isEqual(expected, ascii(parts[2]))) {
             return Verification.reject(Rejection.BAD_SIGNATURE);
         }

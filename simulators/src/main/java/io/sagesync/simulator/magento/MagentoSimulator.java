@@ -379,8 +379,7 @@ public final class MagentoSimulator implements AutoCloseable {
 
     private void getEntity(HttpExchange exchange, String type, String rawId) throws IOException {
         if (!rawId.matches("\\d{1,18}")) {
-            send(exchange, 400, PhpJson.encode(Map.of("message",
-                    "The \"" + rawId + "\" value's type is invalid. The \"int\" type was expected. Verify and try again.")));
+            send(exchange, 400, invalidIntJson(rawId));
             return;
         }
         Fault fault = nextFault(type);
@@ -485,8 +484,7 @@ public final class MagentoSimulator implements AutoCloseable {
             }
         }
         if (!rawId.matches("-?\\d{1,18}")) {
-            send(exchange, 400, PhpJson.encode(Map.of("message",
-                    "The \"" + rawId + "\" value's type is invalid. The \"int\" type was expected. Verify and try again.")));
+            send(exchange, 400, invalidIntJson(rawId));
             return;
         }
         long id = Long.parseLong(rawId);
@@ -534,6 +532,11 @@ public final class MagentoSimulator implements AutoCloseable {
             return null;
         }
         return value.isBoolean() ? (value.booleanValue() ? "1" : "") : value.asText();
+    }
+
+    private static String invalidIntJson(String rawValue) {
+        return PhpJson.encode(Map.of("message", "The \"" + rawValue
+                + "\" value's type is invalid. The \"int\" type was expected. Verify and try again."));
     }
 
     private static String requiredFieldJson(String field) {
