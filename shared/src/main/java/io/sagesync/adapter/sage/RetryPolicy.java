@@ -50,6 +50,9 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts
         }
         long base = baseDelay.toMillis();
         long cap = maxDelay.toMillis();
+        if (base == 0) {
+            return Duration.ZERO;
+        }
         if (retryIndex < 62) {
             long factor = 1L << retryIndex;
             if (base <= cap / factor) {
