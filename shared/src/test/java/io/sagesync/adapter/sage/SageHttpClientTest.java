@@ -1,7 +1,9 @@
 package io.sagesync.adapter.sage;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.sagesync.adapter.ScriptedHttpServer;
 import io.sagesync.adapter.ScriptedHttpServer.Received;
@@ -9,6 +11,9 @@ import io.sagesync.adapter.ScriptedHttpServer.Reply;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.sage.SageApiException.Classification;
 import io.sagesync.domain.ErrorClass;
+import io.sagesync.log.JsonLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,9 +85,25 @@ class SageHttpClientTest {
             assertThat(r.header("Accept")).isEqualTo("application/json");
         }
         assertThat(sage.received()).extracting(Received::method, Received::pathAndQuery)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("GET", "/v3.1/contacts/c1"),
-                        org.assertj.core.groups.Tuple.tuple("POST", "/v3.1/sales_invoices"));
+                .containsExactly(tuple("GET", "/v3.1/contacts/c1"),
+                        tuple("POST", "/v3.1/sales_invoices"));
         assertThat(sage.last().body()).isEqualTo("{\"sales_invoice\":{}}");
+    }
+
+    @Test
+    void logs_shouldCarryTheRequestIdButNeitherTokensNorQueryValues() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        JsonLog.redirect(new PrintStream(captured, true, UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+        try {
+            sage.enqueue(Reply.of(200, "{}").withHeader("x_request_id", "req-log-1"));
+            client().get("/contacts", Map.of("search", "jane@example.com"));
+        } finally {
+            JsonLog.redirect(System.out, Clock.systemUTC());
+        }
+
+        String log = captured.toString(UTF_8);
+        assertThat(log).contains("\"x_request_id\":\"req-log-1\"").contains("\"path\":\"/contacts\"")
+                .doesNotContain("jane").doesNotContain("access-").doesNotContain("Bearer");
     }
 
     @Test
