@@ -12,8 +12,8 @@ class SyncStateUpdateTest {
     void everyString_shouldBeTruncatedTo64Characters() {
         String s65 = "a".repeat(65);
 
-        SyncStateUpdate u = new SyncStateUpdate(EntityType.INVOICE, 1, "p".repeat(70), SyncStateUpdate.SyncStatus.FAILED,
-                s65, s65, s65, s65, Instant.EPOCH);
+        SyncStateUpdate u = new SyncStateUpdate(EntityType.INVOICE, 1, "p".repeat(70),
+                SyncStateUpdate.SyncStatus.FAILED, s65, s65, s65, s65, Instant.EPOCH);
 
         assertThat(u.provider()).hasSize(64);
         assertThat(u.providerEntityId()).isEqualTo("a".repeat(64));
