@@ -15,9 +15,9 @@ public class MagentoCallException extends RuntimeException {
         NOT_FOUND(ErrorClass.NOT_FOUND, false),
         /** 401/403: the token was refused; pairing or key material is wrong. Not retryable as is. */
         AUTH(ErrorClass.AUTH, false),
-        /** Another 4xx: Magento rejected the request itself (e.g. 400 on sync-state validation). Not retryable. */
+        /** Another 4xx (not 408/429): Magento rejected the request itself (e.g. 400 on sync-state validation). Not retryable. */
         REJECTED(ErrorClass.HTTP, false),
-        /** 5xx, 3xx, timeouts and connection errors: try again later. */
+        /** 5xx, 3xx, 408, 429, timeouts and connection errors: try again later. */
         TRANSIENT(ErrorClass.HTTP, true);
 
         private final ErrorClass errorClass;

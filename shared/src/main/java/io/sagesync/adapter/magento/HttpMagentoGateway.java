@@ -138,6 +138,10 @@ public final class HttpMagentoGateway implements MagentoGateway {
         if (status == 401 || status == 403) {
             return new MagentoCallException(Kind.AUTH, status, prefix);
         }
+        if (status == 408 || status == 429) {
+            // A WAF/CDN in front of the shop throttling or timing us out: the request was fine, try later.
+            return new MagentoCallException(Kind.TRANSIENT, status, prefix);
+        }
         if (status >= 400 && status < 500) {
             String text = errorText(body);
             return new MagentoCallException(Kind.REJECTED, status, text == null ? prefix : prefix + ": " + text);

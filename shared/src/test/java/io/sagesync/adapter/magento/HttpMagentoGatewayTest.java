@@ -166,6 +166,16 @@ class HttpMagentoGatewayTest {
     }
 
     @Test
+    void throttlingInFrontOfTheShop_shouldBeTransientNotRejected() {
+        magento.enqueue(429, "<html>Too Many Requests</html>").enqueue(408, "");
+
+        assertThat(catchThrowableOfType(MagentoCallException.class, () -> gateway.ping()).kind())
+                .isEqualTo(Kind.TRANSIENT);
+        assertThat(catchThrowableOfType(MagentoCallException.class, () -> gateway.ping()).kind())
+                .isEqualTo(Kind.TRANSIENT);
+    }
+
+    @Test
     void timeout_shouldBeTransientWithoutStatus() {
         magento.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofMillis(1500)));
 
