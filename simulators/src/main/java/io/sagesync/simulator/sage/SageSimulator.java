@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -271,34 +270,42 @@ public final class SageSimulator implements AutoCloseable {
         String business = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Business"))
                 .orElse(LEAD_BUSINESS_ID);
         exchange.getResponseHeaders().set("x_request_id", String.format("%032x", requestIds.incrementAndGet()));
-        int status;
         try (exchange) {
-            byte[] body = readBody(exchange.getRequestBody());
-            sleep(faults.currentLatency());
-            Optional<SageFaults.Fault> fault = faults.take(method, path);
-            if (fault.isPresent() && fault.get().kind() != SageFaults.Kind.FAIL_AFTER_CREATE) {
-                status = answerFault(exchange, fault.get());
-            } else {
-                Reply reply;
-                try {
-                    reply = rawPath.startsWith("/oauth/")
-                            ? oauthRequest(method, rawPath, uri, body)
-                            : apiRequest(exchange, method, rawPath, path, uri, business, body);
-                } catch (SageApiException e) {
-                    reply = new Reply(e.status(), errorArray(e.errors()));
-                }
-                if (fault.isPresent()) {
-                    reply = new Reply(500, errorArray(List.of(new SageApiException.SageError(
-                            "UnexpectedError", "An unexpected error occurred.", ""))));
-                }
-                status = send(exchange, reply);
+            Reply reply;
+            try {
+                reply = process(exchange, method, rawPath, path, uri, business);
+            } catch (RuntimeException e) {
+                reply = unexpectedError();
             }
-        } catch (RuntimeException e) {
-            status = 500;
-            send(exchange, new Reply(500, errorArray(List.of(new SageApiException.SageError(
-                    "UnexpectedError", "An unexpected error occurred.", "")))));
+            // logged before the reply leaves, so a client that got its answer always finds it in the log
+            requestLog.add(new RecordedRequest(clock.instant(), method, path, uri.getRawQuery(), business,
+                    reply.status()));
+            send(exchange, reply);
         }
-        requestLog.add(new RecordedRequest(clock.instant(), method, path, uri.getRawQuery(), business, status));
+    }
+
+    private Reply process(HttpExchange exchange, String method, String rawPath, String path, URI uri,
+                          String business) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        sleep(faults.currentLatency());
+        Optional<SageFaults.Fault> fault = faults.take(method, path);
+        if (fault.isPresent() && fault.get().kind() != SageFaults.Kind.FAIL_AFTER_CREATE) {
+            return faultReply(fault.get());
+        }
+        Reply reply;
+        try {
+            reply = rawPath.startsWith("/oauth/")
+                    ? oauthRequest(method, rawPath, uri, body)
+                    : apiRequest(exchange, method, rawPath, path, uri, business, body);
+        } catch (SageApiException e) {
+            reply = new Reply(e.status(), errorArray(e.errors()));
+        }
+        return fault.isPresent() ? unexpectedError() : reply;
+    }
+
+    private static Reply unexpectedError() {
+        return new Reply(500, errorArray(List.of(new SageApiException.SageError(
+                "UnexpectedError", "An unexpected error occurred.", ""))));
     }
 
     private record Reply(int status, JsonNode body, Map<String, String> headers) {
@@ -307,12 +314,11 @@ public final class SageSimulator implements AutoCloseable {
         }
     }
 
-    private int answerFault(HttpExchange exchange, SageFaults.Fault fault) throws IOException {
-        if (fault.retryAfter() != null) {
-            exchange.getResponseHeaders().set("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
-        }
+    private static Reply faultReply(SageFaults.Fault fault) {
+        Map<String, String> headers = fault.retryAfter() == null ? Map.of()
+                : Map.of("Retry-After", Long.toString(fault.retryAfter().toSeconds()));
         // gateway-style faults: Sage documents no body for 429/503, so send an empty JSON array
-        return send(exchange, new Reply(fault.status(), JSON.createArrayNode()));
+        return new Reply(fault.status(), JSON.createArrayNode(), headers);
     }
 
     private int send(HttpExchange exchange, Reply reply) throws IOException {
@@ -601,10 +607,6 @@ public final class SageSimulator implements AutoCloseable {
                     .put("$message", error.message()).put("$source", error.source());
         }
         return array;
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        return in.readAllBytes();
     }
 
     private static void sleep(Duration latency) {
