@@ -1,0 +1,123 @@
+package io.sagesync.simulator.sage;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Fault knobs for {@link SageSimulator}: make the next N matching requests fail the way Sage (or its gateway) does,
+ * or slow every request down. Thread-safe; rules are consumed in the order they were added.
+ *
+ * <p>A rule matches on HTTP method ({@code null} or {@code "*"} = any) and a path prefix relative to the API base
+ * (e.g. {@code "/sales_invoices"}) or, for OAuth, the server root (e.g. {@code "/oauth/token"}).
+ */
+public final class SageFaults {
+
+    /** What a matched rule does. */
+    public enum Kind {
+        /** Answer 429 without touching state (optionally with {@code Retry-After}). */
+        THROTTLE,
+        /** Answer the given 5xx status without touching state. */
+        FAIL,
+        /** Process the request normally (the record IS created), then answer 500 instead of the real reply. */
+        FAIL_AFTER_CREATE
+    }
+
+    /** A consumed fault handed to the simulator. */
+    record Fault(Kind kind, int status, Duration retryAfter) {
+    }
+
+    private static final class Rule {
+        final String method;
+        final String pathPrefix;
+        final Fault fault;
+        int remaining;
+
+        Rule(String method, String pathPrefix, int count, Fault fault) {
+            this.method = method == null || "*".equals(method) ? null : method.toUpperCase(Locale.ROOT);
+            this.pathPrefix = Objects.requireNonNull(pathPrefix, "pathPrefix");
+            this.remaining = count;
+            this.fault = fault;
+        }
+
+        boolean matches(String requestMethod, String path) {
+            return (method == null || method.equals(requestMethod)) && path.startsWith(pathPrefix);
+        }
+    }
+
+    private final List<Rule> rules = new ArrayList<>();
+    private Duration latency = Duration.ZERO;
+
+    SageFaults() {
+    }
+
+    /** The next {@code count} matching requests get HTTP 429 (with {@code Retry-After} seconds if non-null). */
+    public synchronized SageFaults throttleNext(String method, String pathPrefix, int count, Duration retryAfter) {
+        return add(method, pathPrefix, count, new Fault(Kind.THROTTLE, 429, retryAfter));
+    }
+
+    /** The next {@code count} matching requests get {@code status} (e.g. 500, 502, 503) and change nothing. */
+    public synchronized SageFaults failNext(String method, String pathPrefix, int count, int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("failNext expects a 5xx status, got " + status);
+        }
+        return add(method, pathPrefix, count, new Fault(Kind.FAIL, status, null));
+    }
+
+    /** The next {@code count} matching requests are executed (records created) but answered with 500. */
+    public synchronized SageFaults failAfterCreate(String method, String pathPrefix, int count) {
+        return add(method, pathPrefix, count, new Fault(Kind.FAIL_AFTER_CREATE, 500, null));
+    }
+
+    /** Adds {@code perRequest} latency to every request until {@link #reset()}. */
+    public synchronized SageFaults latency(Duration perRequest) {
+        if (perRequest.isNegative()) {
+            throw new IllegalArgumentException("latency must not be negative");
+        }
+        this.latency = perRequest;
+        return this;
+    }
+
+    /** Removes every rule and the latency. */
+    public synchronized void reset() {
+        rules.clear();
+        latency = Duration.ZERO;
+    }
+
+    /** Number of fault responses still armed (sum over rules). */
+    public synchronized int pending() {
+        return rules.stream().mapToInt(r -> r.remaining).sum();
+    }
+
+    synchronized Duration currentLatency() {
+        return latency;
+    }
+
+    /** Consumes and returns the first matching rule's fault, if any. */
+    synchronized Optional<Fault> take(String method, String path) {
+        Iterator<Rule> it = rules.iterator();
+        while (it.hasNext()) {
+            Rule rule = it.next();
+            if (rule.matches(method, path)) {
+                rule.remaining--;
+                if (rule.remaining <= 0) {
+                    it.remove();
+                }
+                return Optional.of(rule.fault);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SageFaults add(String method, String pathPrefix, int count, Fault fault) {
+        if (count <= 0) {
+            throw new IllegalArgumentException("count must be positive");
+        }
+        rules.add(new Rule(method, pathPrefix, count, fault));
+        return this;
+    }
+}
