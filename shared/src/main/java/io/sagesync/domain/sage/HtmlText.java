@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Turns Magento product names into plain text for Sage line descriptions: HTML entities in descriptions make Sage
  * answer 422 (quirk §22). Decodes numeric entities ({@code &#8482;}, {@code &#x2122;}) and the named entities seen
- * in shop catalogues, repeats until stable (double-encoded names such as {@code &amp;trade;} occur), strips tags and
+ * in shop catalogues, repeats until stable (double-encoded names such as {@code &amp;trade;} occur), strips tags first and
  * collapses whitespace. Unknown named entities are left as they are.
  */
 public final class HtmlText {
@@ -33,7 +33,8 @@ public final class HtmlText {
 
     /** Plain-text form of a Magento name. */
     public static String toPlainText(String html) {
-        String s = html;
+        // Real tags first: text that was escaped (&lt;b&gt;) is content, not markup, and must survive decoding.
+        String s = TAG.matcher(html).replaceAll(" ");
         for (int i = 0; i < 3; i++) {
             String decoded = decodeOnce(s);
             if (decoded.equals(s)) {
@@ -41,7 +42,6 @@ public final class HtmlText {
             }
             s = decoded;
         }
-        s = TAG.matcher(s).replaceAll(" ");
         return s.replaceAll("\\s+", " ").strip();
     }
 
