@@ -147,6 +147,10 @@ public final class MagentoWebhookVerifier {
             String jws = bearerToken(authorization);
             byte[][] segments = decodeSegments(jws);
             checkHeader(readObject(segments[0]));
+            if (segments[2].length == 0) {
+                // An empty signature only makes sense for alg "none", which checkHeader has just refused.
+                throw new TokenVerificationException(BAD_SIGNATURE);
+            }
             JsonNode payload = readObject(segments[1]);
             // Claim types are read now but reported only after the signature verifies, so that a forged token is
             // always reported as BAD_SIGNATURE whatever its payload says.
@@ -175,19 +179,15 @@ public final class MagentoWebhookVerifier {
         if (authorization == null) {
             throw new TokenVerificationException(MISSING_AUTHORIZATION);
         }
-        String value = authorization.strip();
+        // RFC 6750: "Bearer" SP token. The scheme is case-insensitive (RFC 7235 §2.1). Nothing is trimmed: the HTTP
+        // layer already strips optional whitespace, so any left over makes the token itself malformed.
         int schemeEnd = BEARER_SCHEME.length();
-        // The auth-scheme is case-insensitive (RFC 7235 §2.1); at least one space separates it from the token.
-        if (value.length() <= schemeEnd
-                || !value.regionMatches(true, 0, BEARER_SCHEME, 0, schemeEnd)
-                || value.charAt(schemeEnd) != ' ') {
+        if (authorization.length() <= schemeEnd + 1
+                || !authorization.regionMatches(true, 0, BEARER_SCHEME, 0, schemeEnd)
+                || authorization.charAt(schemeEnd) != ' ') {
             throw new TokenVerificationException(MALFORMED_AUTHORIZATION);
         }
-        String token = value.substring(schemeEnd).strip();
-        if (token.isEmpty()) {
-            throw new TokenVerificationException(MALFORMED_AUTHORIZATION);
-        }
-        return token;
+        return authorization.substring(schemeEnd + 1);
     }
 
     /** Splits {@code header.payload.signature}, insisting on canonical unpadded base64url in every segment. */
@@ -207,10 +207,8 @@ public final class MagentoWebhookVerifier {
         };
     }
 
+    /** Decodes one segment; an empty segment decodes to no bytes (the caller decides whether that is allowed). */
     private static byte[] decodeCanonical(String segment) {
-        if (segment.isEmpty()) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
