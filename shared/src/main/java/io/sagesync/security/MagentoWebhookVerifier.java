@@ -73,6 +73,7 @@ public final class MagentoWebhookVerifier {
     private static final String REQUIRED_ALGORITHM = "HS256";
     private static final String ACCEPTED_TYPE = "JWT";
     private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final int HASH_LENGTH = 32;
     private static final String BEARER_SCHEME = "Bearer";
     /** Magento's tokens are about 400 characters; anything far larger is refused before decoding. */
     private static final int MAX_TOKEN_LENGTH = 8 * 1024;
@@ -114,6 +115,11 @@ public final class MagentoWebhookVerifier {
         }
         this.leewaySeconds = leeway.toSeconds();
         this.jjwtClock = () -> Date.from(clock.instant());
+        // Fail fast at cold start if jjwt-impl/jjwt-jackson are missing from the package (they are runtime-scoped).
+        // Found later, inside verify(), the fail-closed catch would turn a packaging bug into a 401 for every
+        // webhook, and Magento dead-letters 401s; a failed init is a 5xx that Magento retries. It also moves JJWT's
+        // class loading into the init phase.
+        newParser(new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256));
     }
 
     /**
@@ -258,20 +264,13 @@ public final class MagentoWebhookVerifier {
 
     private void verifySignature(String jws, byte[] apiKey, TokenVerificationException claimProblem) {
         SecretKey outboundKey = new SecretKeySpec(Hkdf.subkey(apiKey, Hkdf.OUTBOUND_INFO), HMAC_SHA256);
-        JwtParser parser = Jwts.parser()
-                .verifyWith(outboundKey)
-                .sig().clear().add(Jwts.SIG.HS256).and()
-                .zip().clear().and()
-                .clock(jjwtClock)
-                .clockSkewSeconds(leewaySeconds)
-                .build();
         try {
-            parser.parseSignedClaims(jws);
+            newParser(outboundKey).parseSignedClaims(jws);
         } catch (SignatureException e) {
             throw new TokenVerificationException(BAD_SIGNATURE);
         } catch (ExpiredJwtException e) {
-            // JJWT checks exp/nbf only after the signature verified, with our clock and leeway; it is a little more
-            // lenient than checkPolicy at the exact boundary, so when it fires our verdict would be the same.
+            // JJWT checks exp/nbf only after the signature verified, with our clock and leeway, and is never stricter
+            // than checkPolicy; so a token it calls expired (or premature) is one we would reject as well.
             throw claimProblem != null ? claimProblem : new TokenVerificationException(EXPIRED);
         } catch (PrematureJwtException e) {
             throw claimProblem != null ? claimProblem : new TokenVerificationException(NOT_YET_VALID);
@@ -280,6 +279,17 @@ public final class MagentoWebhookVerifier {
             // "exp":"soon". Prefer our precise claim reason when we have one.
             throw claimProblem != null ? claimProblem : new TokenVerificationException(MALFORMED_TOKEN);
         }
+    }
+
+    /** A parser per call because the key is per tenant; building one costs microseconds once JJWT is loaded. */
+    private JwtParser newParser(SecretKey key) {
+        return Jwts.parser()
+                .verifyWith(key)
+                .sig().clear().add(Jwts.SIG.HS256).and()
+                .zip().clear().and()
+                .clock(jjwtClock)
+                .clockSkewSeconds(leewaySeconds)
+                .build();
     }
 
     private void checkPolicy(TokenClaims claims, String expectedTenantId) {

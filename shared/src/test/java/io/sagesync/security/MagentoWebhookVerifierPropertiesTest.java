@@ -16,6 +16,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /** Any alteration of a valid token is rejected, and always with the one rejection exception type. */
 class MagentoWebhookVerifierPropertiesTest {
@@ -47,10 +48,11 @@ class MagentoWebhookVerifierPropertiesTest {
     private static Arbitrary<String> flippedCharacter() {
         Arbitrary<Integer> position = Arbitraries.integers().between(0, WORKED_OUTBOUND.length() - 1);
         // Mostly plausible token characters (so mutations reach the signature check), sometimes anything at all.
+        Arbitrary<Character> tokenAlphabet = Arbitraries.chars()
+                .with("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/");
         Arbitrary<Character> replacement = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.chars().with("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                        + "0123456789-_.=+/")),
-                net.jqwik.api.Tuple.of(1, Arbitraries.chars()));
+                Tuple.of(4, tokenAlphabet),
+                Tuple.of(1, Arbitraries.chars()));
         return Combinators.combine(position, replacement)
                 .filter((index, character) -> WORKED_OUTBOUND.charAt(index) != character)
                 .as((index, character) -> WORKED_OUTBOUND.substring(0, index) + character

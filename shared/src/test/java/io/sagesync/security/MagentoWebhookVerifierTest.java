@@ -157,7 +157,8 @@ class MagentoWebhookVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"eyJ!bGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9=", "eyJhbGci+iJIUzI1NiJ9", "eyJhbG ciOiJIUzI1NiJ9"})
+    @ValueSource(strings = {
+        "eyJ!bGciOiJIUzI1NiJ9", "eyJhbGciOiJIUzI1NiJ9=", "eyJhbGci+iJIUzI1NiJ9", "eyJhbG ciOiJIUzI1NiJ9"})
     void verify_shouldRejectHeaderSegmentThatIsNotBase64Url(String header) {
         String[] parts = WORKED_OUTBOUND.split("\\.");
         assertTokenRejected(WORKED_IAT, header + "." + parts[1] + "." + parts[2], Reason.MALFORMED_TOKEN);
