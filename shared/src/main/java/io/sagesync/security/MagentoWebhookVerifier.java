@@ -73,6 +73,7 @@ public final class MagentoWebhookVerifier {
     private static final String REQUIRED_ALGORITHM = "HS256";
     private static final String ACCEPTED_TYPE = "JWT";
     private static final String HMAC_SHA256 = "HmacSHA256";
+    private static final int HASH_LENGTH = 32;
     private static final String BEARER_SCHEME = "Bearer";
     /** Magento's tokens are about 400 characters; anything far larger is refused before decoding. */
     private static final int MAX_TOKEN_LENGTH = 8 * 1024;
@@ -114,6 +115,11 @@ public final class MagentoWebhookVerifier {
         }
         this.leewaySeconds = leeway.toSeconds();
         this.jjwtClock = () -> Date.from(clock.instant());
+        // Fail fast at cold start if jjwt-impl/jjwt-jackson are missing from the package (they are runtime-scoped).
+        // Found later, inside verify(), the fail-closed catch would turn a packaging bug into a 401 for every
+        // webhook, and Magento dead-letters 401s; a failed init is a 5xx that Magento retries. It also moves JJWT's
+        // class loading into the init phase.
+        newParser(new SecretKeySpec(new byte[HASH_LENGTH], HMAC_SHA256));
     }
 
     /**
@@ -147,6 +153,10 @@ public final class MagentoWebhookVerifier {
             String jws = bearerToken(authorization);
             byte[][] segments = decodeSegments(jws);
             checkHeader(readObject(segments[0]));
+            if (segments[2].length == 0) {
+                // An empty signature only makes sense for alg "none", which checkHeader has just refused.
+                throw new TokenVerificationException(BAD_SIGNATURE);
+            }
             JsonNode payload = readObject(segments[1]);
             // Claim types are read now but reported only after the signature verifies, so that a forged token is
             // always reported as BAD_SIGNATURE whatever its payload says.
@@ -175,19 +185,15 @@ public final class MagentoWebhookVerifier {
         if (authorization == null) {
             throw new TokenVerificationException(MISSING_AUTHORIZATION);
         }
-        String value = authorization.strip();
+        // RFC 6750: "Bearer" SP token. The scheme is case-insensitive (RFC 7235 §2.1). Nothing is trimmed: the HTTP
+        // layer already strips optional whitespace, so any left over makes the token itself malformed.
         int schemeEnd = BEARER_SCHEME.length();
-        // The auth-scheme is case-insensitive (RFC 7235 §2.1); at least one space separates it from the token.
-        if (value.length() <= schemeEnd
-                || !value.regionMatches(true, 0, BEARER_SCHEME, 0, schemeEnd)
-                || value.charAt(schemeEnd) != ' ') {
+        if (authorization.length() <= schemeEnd + 1
+                || !authorization.regionMatches(true, 0, BEARER_SCHEME, 0, schemeEnd)
+                || authorization.charAt(schemeEnd) != ' ') {
             throw new TokenVerificationException(MALFORMED_AUTHORIZATION);
         }
-        String token = value.substring(schemeEnd).strip();
-        if (token.isEmpty()) {
-            throw new TokenVerificationException(MALFORMED_AUTHORIZATION);
-        }
-        return token;
+        return authorization.substring(schemeEnd + 1);
     }
 
     /** Splits {@code header.payload.signature}, insisting on canonical unpadded base64url in every segment. */
@@ -207,10 +213,8 @@ public final class MagentoWebhookVerifier {
         };
     }
 
+    /** Decodes one segment; an empty segment decodes to no bytes (the caller decides whether that is allowed). */
     private static byte[] decodeCanonical(String segment) {
-        if (segment.isEmpty()) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
@@ -260,20 +264,13 @@ public final class MagentoWebhookVerifier {
 
     private void verifySignature(String jws, byte[] apiKey, TokenVerificationException claimProblem) {
         SecretKey outboundKey = new SecretKeySpec(Hkdf.subkey(apiKey, Hkdf.OUTBOUND_INFO), HMAC_SHA256);
-        JwtParser parser = Jwts.parser()
-                .verifyWith(outboundKey)
-                .sig().clear().add(Jwts.SIG.HS256).and()
-                .zip().clear().and()
-                .clock(jjwtClock)
-                .clockSkewSeconds(leewaySeconds)
-                .build();
         try {
-            parser.parseSignedClaims(jws);
+            newParser(outboundKey).parseSignedClaims(jws);
         } catch (SignatureException e) {
             throw new TokenVerificationException(BAD_SIGNATURE);
         } catch (ExpiredJwtException e) {
-            // JJWT checks exp/nbf only after the signature verified, with our clock and leeway; it is a little more
-            // lenient than checkPolicy at the exact boundary, so when it fires our verdict would be the same.
+            // JJWT checks exp/nbf only after the signature verified, with our clock and leeway, and is never stricter
+            // than checkPolicy; so a token it calls expired (or premature) is one we would reject as well.
             throw claimProblem != null ? claimProblem : new TokenVerificationException(EXPIRED);
         } catch (PrematureJwtException e) {
             throw claimProblem != null ? claimProblem : new TokenVerificationException(NOT_YET_VALID);
@@ -282,6 +279,17 @@ public final class MagentoWebhookVerifier {
             // "exp":"soon". Prefer our precise claim reason when we have one.
             throw claimProblem != null ? claimProblem : new TokenVerificationException(MALFORMED_TOKEN);
         }
+    }
+
+    /** A parser per call because the key is per tenant; building one costs microseconds once JJWT is loaded. */
+    private JwtParser newParser(SecretKey key) {
+        return Jwts.parser()
+                .verifyWith(key)
+                .sig().clear().add(Jwts.SIG.HS256).and()
+                .zip().clear().and()
+                .clock(jjwtClock)
+                .clockSkewSeconds(leewaySeconds)
+                .build();
     }
 
     private void checkPolicy(TokenClaims claims, String expectedTenantId) {
