@@ -244,7 +244,8 @@ class MappingRulesTest {
         assertThat(InvoiceMapper.reference("MAG-", "MAG-000000042", w)).isEqualTo("MAG-000000042");
         assertThat(w).isEmpty();
         assertThat(InvoiceMapper.reference("PREFIX-", "X".repeat(20), w)).isEqualTo("PREFI" + "X".repeat(20));
-        assertThat(InvoiceMapper.reference(null, "1234567890".repeat(3), w)).isEqualTo("67890" + "1234567890".repeat(2));
+        assertThat(InvoiceMapper.reference(null, "1234567890".repeat(3), w))
+                .isEqualTo("67890" + "1234567890".repeat(2));
         assertThat(w).containsExactly(MappingWarning.REFERENCE_TRUNCATED);
     }
 
