@@ -1,0 +1,156 @@
+package io.sagesync.local;
+
+import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
+import io.sagesync.adapter.policy.SettingsFile;
+import io.sagesync.config.AwsClients;
+import io.sagesync.config.SagesyncConfig;
+import io.sagesync.log.JsonLog;
+import io.sagesync.push.PushComposition;
+import io.sagesync.push.SyncStatePushHandler;
+import io.sagesync.simulator.magento.MagentoSimulator;
+import io.sagesync.simulator.sage.SageSimulator;
+import io.sagesync.sync.SageSettings;
+import io.sagesync.sync.SyncComposition;
+import io.sagesync.sync.SyncHandler;
+import io.sagesync.testkit.LocalAws;
+import io.sagesync.webhook.WebhookComposition;
+import io.sagesync.webhook.WebhookHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Everything {@code make local} runs, in one JVM plus the moto child process: the emulators with the template's
+ * resources, the Magento and Sage simulators (unless real URLs are configured), the three functions wired exactly as
+ * in Lambda but with clients pointed at the emulators, the HTTP API in front of the webhook, and event-source
+ * mappings draining the queues into the sync and push functions.
+ */
+final class LocalPipeline implements AutoCloseable {
+    private static final JsonLog LOG = JsonLog.of(LocalPipeline.class);
+
+    final LocalSettings settings;
+    final LocalAws aws;
+    final MagentoSimulator magento;
+    final SageSimulator sage;
+    final ApiGatewayEmulator api;
+    final SagesyncConfig config;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
+    private LocalPipeline(LocalSettings settings, LocalAws aws, MagentoSimulator magento, SageSimulator sage,
+                          ApiGatewayEmulator api, SagesyncConfig config) {
+        this.settings = settings;
+        this.aws = aws;
+        this.magento = magento;
+        this.sage = sage;
+        this.api = api;
+        this.config = config;
+    }
+
+    static LocalPipeline start(LocalSettings settings, Clock clock) throws IOException {
+        LocalAws aws = LocalAws.start();
+        MagentoSimulator magento = null;
+        SageSimulator sage = null;
+        ApiGatewayEmulator api = null;
+        try {
+            String apiUrl = "http://127.0.0.1:" + settings.port();
+            if (settings.simulatedMagento()) {
+                magento = MagentoSimulator.builder().tenantId(settings.tenantId()).apiKey(settings.apiKey())
+                        .ledgerBaseUrl(apiUrl).clock(clock).start();
+            }
+            if (settings.simulatedSage()) {
+                sage = SageSimulator.start();
+            }
+            String magentoUrl = magento != null ? magento.baseUrl() : settings.magentoBaseUrl();
+            SageSettings sageSettings = sageSettings(settings, sage);
+            SagesyncConfig base = aws.config(settings.tenantId());
+            SagesyncConfig config = new SagesyncConfig(base.tenantId(), base.tableName(), base.syncQueueUrl(),
+                    base.syncDlqUrl(), base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(),
+                    base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl());
+            aws.putTenantApiKey(settings.apiKey());
+            AwsClients clients = aws.clients();
+            if (settings.settingsFile() != null) {
+                new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
+                        .savePolicy(SettingsFile.load(settings.settingsFile()));
+            }
+
+            var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
+            var sync = new SyncHandler(SyncComposition.of(config, clients, clock, sageSettings).processSyncJob());
+            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl).pushSyncState());
+            api = new ApiGatewayEmulator(settings.port(), webhook, clock);
+            LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
+            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync, "sync-retry"));
+            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
+            return pipeline;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(api);
+            closeQuietly(magento);
+            closeQuietly(sage);
+            aws.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Real Sage when configured; otherwise the simulator, with tokens issued by its OAuth server and renewed
+     * before their 5-minute expiry.
+     */
+    private static SageSettings sageSettings(LocalSettings settings, SageSimulator sage) {
+        if (sage == null) {
+            String token = System.getenv().getOrDefault("SAGESYNC_SAGE_ACCESS_TOKEN", "");
+            return new SageSettings(settings.sageBaseUrl(), settings.sageBusinessId() == null ? ""
+                    : settings.sageBusinessId(), () -> token);
+        }
+        Supplier<String> tokens = new SimulatorTokens(sage);
+        return new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, tokens);
+    }
+
+    String apiUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    @Override
+    public void close() {
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            closeQuietly(closeables.get(i));
+        }
+        closeQuietly(api);
+        closeQuietly(magento);
+        closeQuietly(sage);
+        aws.close();
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("close failed", "exception", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Access tokens from the simulator's OAuth server, renewed a minute before their 300 s expiry. */
+    private static final class SimulatorTokens implements Supplier<String> {
+        private final SageSimulator sage;
+        private String token;
+        private long issuedAt;
+
+        SimulatorTokens(SageSimulator sage) {
+            this.sage = sage;
+        }
+
+        @Override
+        public synchronized String get() {
+            long now = System.currentTimeMillis();
+            if (token == null || now - issuedAt > 240_000) {
+                token = sage.issueTokens().accessToken();
+                issuedAt = now;
+            }
+            return token;
+        }
+    }
+}
