@@ -69,9 +69,9 @@ final class MagentoPairing {
                     "pairing_code is required: generate one in Magento (Byte8 Sage Accounting > Generate Pairing Code)");
         }
         String apiKey = mintApiKey();
-        String version = vault.stagePending(apiKey, shopUrl, versionIds.get());
+        vault.stagePending(apiKey, shopUrl, versionIds.get());
         postPair(shopUrl, code, apiKey, ledgerBaseUrl);
-        vault.promote(version);
+        vault.promote(apiKey, shopUrl, versionIds.get());
         LOG.info("magento paired", "shop_host", URI.create(shopUrl).getHost());
         return ping(shopUrl, apiKey);
     }

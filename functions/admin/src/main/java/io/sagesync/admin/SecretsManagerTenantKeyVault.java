@@ -3,7 +3,6 @@ package io.sagesync.admin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagesync.port.InfrastructureException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -41,16 +40,19 @@ final class SecretsManagerTenantKeyVault {
         }
     }
 
-    /** Makes the pending version current; the previous current becomes AWSPREVIOUS. */
-    void promote(String versionId) {
+    /**
+     * Makes the accepted key current with a plain put (Secrets Manager moves AWSCURRENT to it and the old key to
+     * AWSPREVIOUS). A put rather than UpdateSecretVersionStage because GetSecretValue's default must follow, and
+     * some emulators only update their default on a put; the staged pending copy stays as the recovery path.
+     */
+    void promote(String apiKey, String shopUrl, String versionId) {
+        String value = JSON.createObjectNode().put("api_key", apiKey).put("magento_base_url", shopUrl).toString();
         try {
-            String current = secrets.describeSecret(b -> b.secretId(secretId)).versionIdsToStages().entrySet()
-                    .stream().filter(e -> e.getValue().contains(CURRENT)).map(Map.Entry::getKey)
-                    .findFirst().orElse(null);
-            secrets.updateSecretVersionStage(b -> b.secretId(secretId).versionStage(CURRENT)
-                    .moveToVersionId(versionId).removeFromVersionId(current));
+            secrets.putSecretValue(b -> b.secretId(secretId).clientRequestToken(versionId).secretString(value));
         } catch (SdkException e) {
-            throw new InfrastructureException("tenant secret version not promotable", e);
+            throw new InfrastructureException("tenant secret not writable after Magento accepted the new key; "
+                    + "recover it with: aws secretsmanager update-secret-version-stage --version-stage AWSCURRENT "
+                    + "--move-to-version-id <the AWSPENDING version>", e);
         }
     }
 }
