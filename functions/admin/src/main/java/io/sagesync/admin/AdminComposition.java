@@ -57,14 +57,14 @@ public final class AdminComposition {
         var tokenStore = new SecretsManagerSageTokenStore(aws.secretsManager(), config.sageSecretId());
         var custodian = new SageTokenCustodian(tokenStore,
                 new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), SAGE_REFRESH_LEASE, clock),
-                oauth, binding, clock, sleeper, new Random(random.nextLong()), ids);
+                oauth, binding, clock, sleeper, random, ids);
         var references = new DynamoDbReferenceCache(aws.dynamoDb(), config.tableName());
         var sage = new SageConnection(config, app, oauth,
                 new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock), tokenStore, custodian,
                 binding, references,
                 businessId -> new SageHttpClient(new SageClientConfig(config.sageBaseUrl(), businessId,
                         Duration.ofSeconds(5), Duration.ofSeconds(20), RetryPolicy.defaults()),
-                        custodian::accessToken, http, clock, sleeper, new Random(random.nextLong())),
+                        custodian::accessToken, http, clock, sleeper, random),
                 http, clock, random);
         var pairing = new MagentoPairing(http, new SecretsManagerTenantKeyVault(aws.secretsManager(),
                 config.tenantSecretId()), new LedgerTokenSigner(clock, ids), config.tenantId(),
