@@ -66,7 +66,8 @@ final class MagentoPairing {
         String code = pairingCodeInput == null ? "" : pairingCodeInput.strip().toLowerCase(Locale.ROOT);
         if (code.isEmpty()) {
             throw new AdminException("missing_pairing_code",
-                    "pairing_code is required: generate one in Magento (Byte8 Sage Accounting > Generate Pairing Code)");
+                    "pairing_code is required: generate one in Magento "
+                            + "(Byte8 Sage Accounting > Generate Pairing Code)");
         }
         String apiKey = mintApiKey();
         vault.stagePending(apiKey, shopUrl, versionIds.get());
@@ -133,7 +134,7 @@ final class MagentoPairing {
             gateway.ping();
             return new Result(shopUrl, true, "ping ok");
         } catch (MagentoCallException e) {
-            // Magento already holds the new key, so it stays current; the operator sees why the channel is not proven.
+            // Magento already holds the new key, so it stays current; the operator learns why the ping failed.
             LOG.warn("magento ping after pairing failed", "status", e.httpStatus(), "kind", e.kind().name());
             return new Result(shopUrl, false, "paired, but the signed ping failed: " + e.getMessage()
                     + (e.kind() == MagentoCallException.Kind.AUTH ? " (check the shop's clock and the tenant id)" : ""));

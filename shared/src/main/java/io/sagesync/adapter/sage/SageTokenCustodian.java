@@ -37,8 +37,8 @@ public final class SageTokenCustodian implements SageAccessTokenProvider {
     public static final Duration MAX_WAIT = Duration.ofSeconds(40);
     static final Duration BACKOFF_BASE = Duration.ofMillis(100);
     static final Duration BACKOFF_CAP = Duration.ofSeconds(2);
-    static final String REAUTH_REASON =
-            "Sage refused the refresh token (expired, revoked or already used): " + SageReauthRequiredException.RECONNECT;
+    static final String REAUTH_REASON = "Sage refused the refresh token (expired, revoked or already used): "
+            + SageReauthRequiredException.RECONNECT;
     static final String NOT_CONNECTED_REASON = "Sage is not connected: connect Sage in the admin";
 
     private static final JsonLog LOG = JsonLog.of(SageTokenCustodian.class);
