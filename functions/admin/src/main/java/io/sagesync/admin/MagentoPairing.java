@@ -136,8 +136,8 @@ final class MagentoPairing {
         } catch (MagentoCallException e) {
             // Magento already holds the new key, so it stays current; the operator learns why the ping failed.
             LOG.warn("magento ping after pairing failed", "status", e.httpStatus(), "kind", e.kind().name());
-            return new Result(shopUrl, false, "paired, but the signed ping failed: " + e.getMessage()
-                    + (e.kind() == MagentoCallException.Kind.AUTH ? " (check the shop's clock and the tenant id)" : ""));
+            String hint = e.kind() == MagentoCallException.Kind.AUTH ? " (check the shop's clock and the tenant id)" : "";
+            return new Result(shopUrl, false, "paired, but the signed ping failed: " + e.getMessage() + hint);
         }
     }
 
