@@ -10,7 +10,8 @@ JAVA := $(JAVA_HOME)/bin/java
 LOCAL_CP := local/target/classpath.txt
 
 .PHONY: help build test local lint bench bench-webhook bench-sync bench-e2e signed-event clean \
-        build-WebhookFunction build-SyncFunction build-SyncStatePushFunction
+        build-WebhookFunction build-SyncFunction build-SyncStatePushFunction \
+        build-AdminFunction pair
 
 help:
 	@echo "make local    run the whole pipeline locally (emulators + Magento/Sage simulators)"
@@ -65,6 +66,13 @@ build-SyncFunction:
 
 build-SyncStatePushFunction:
 	$(call lambda_artifact,functions/sync-state-push)
+
+build-AdminFunction:
+	$(call lambda_artifact,functions/admin)
+
+# Pair a deployed stack with a shop: make pair STACK=sagesync-acme SHOP=https://shop.example.com CODE=<code>
+pair:
+	scripts/pair.sh "$(STACK)" "$(SHOP)" "$(CODE)"
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean
