@@ -1,7 +1,7 @@
 package io.sagesync.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
+
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.http.JdkHttpClients;
@@ -15,9 +15,7 @@ import io.sagesync.adapter.sage.Sleeper;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
-import io.sagesync.port.InfrastructureException;
 import io.sagesync.security.LedgerTokenSigner;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -26,8 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /** Wires the admin function. Lambda uses {@link #fromEnvironment()}; tests pass emulator clients and simulators. */
 public final class AdminComposition {
@@ -79,42 +75,6 @@ public final class AdminComposition {
                     env.getOrDefault(EnvNames.SAGE_CLIENT_SECRET, ""));
             return () -> fixed;
         }
-        return memoize(() -> readAppSecret(aws.secretsManager(), config.sageAppSecretId()));
-    }
-
-    static SageAppCredentials readAppSecret(SecretsManagerClient secrets, String secretId) {
-        try {
-            JsonNode node = new ObjectMapper().readTree(secrets.getSecretValue(b -> b.secretId(secretId))
-                    .secretString());
-            String id = node.path("client_id").asText("");
-            String secret = node.path("client_secret").asText("");
-            if (id.isBlank() || secret.isBlank()) {
-                throw new InfrastructureException("SageAppSecret lacks client_id/client_secret: put the Sage app's "
-                        + "credentials there (docs/sage-connection.md)");
-            }
-            return new SageAppCredentials(id, secret);
-        } catch (SdkException | IOException e) {
-            throw new InfrastructureException("SageAppSecret not readable", e);
-        }
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        if (value == null) {
-                            value = supplier.get();
-                        }
-                        v = value;
-                    }
-                }
-                return v;
-            }
-        };
+        return new SecretsManagerSageAppCredentials(aws.secretsManager(), config.sageAppSecretId());
     }
 }

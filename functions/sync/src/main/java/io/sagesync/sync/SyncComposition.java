@@ -1,5 +1,14 @@
 package io.sagesync.sync;
 
+import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
+import io.sagesync.adapter.sage.ConnectedSageGateway;
+import io.sagesync.adapter.sage.SageOAuthClient;
+import io.sagesync.adapter.sage.SageTokenCustodian;
+import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
+import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.config.EnvNames;
+import io.sagesync.port.SageGateway;
+
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
@@ -36,6 +45,8 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
     /** Environment variable for the retry budget (attempts per cycle); default 6. */
     public static final String MAX_ATTEMPTS_ENV = "SAGESYNC_SYNC_MAX_ATTEMPTS";
 
+    static final String SAGE_APP_SECRET_ID_ENV = "SAGESYNC_SAGE_APP_SECRET_ID";
+    static final String SAGE_REVOKE_URL_ENV = "SAGESYNC_SAGE_REVOKE_URL";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(15);
     static final Duration SAGE_TIMEOUT = Duration.ofSeconds(20);
@@ -45,8 +56,37 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         String maxAttempts = env.getOrDefault(MAX_ATTEMPTS_ENV, "");
         SyncWorkerSettings worker = maxAttempts.isBlank() ? SyncWorkerSettings.defaults()
                 : SyncWorkerSettings.withMaxAttempts(Integer.parseInt(maxAttempts.trim()));
-        return of(SagesyncConfig.fromEnv(env), AwsClients.fromEnvironment(), Clock.systemUTC(),
-                SageSettings.fromEnv(env), worker, RetryPolicy.defaults());
+        SagesyncConfig config = SagesyncConfig.fromEnv(env);
+        AwsClients aws = AwsClients.fromEnvironment();
+        Clock clock = Clock.systemUTC();
+        SageSettings configured = SageSettings.fromEnv(env);
+        if (!env.getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "").isBlank()) {
+            // a fixed token (short-lived; for trying a real business by hand)
+            return of(config, aws, clock, configured, worker, RetryPolicy.defaults());
+        }
+        return of(config, aws, clock, connectedSage(config, aws, clock, env, configured.baseUrl()), worker);
+    }
+
+    /**
+     * The deployed path: tokens from the Sage connection (SageSecret), refreshed single-flight through the DynamoDB
+     * lease, and the business chosen at connect sent as X-Business.
+     */
+    static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, Map<String, String> env,
+                                     String sageBaseUrl) {
+        HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
+        var app = new SecretsManagerSageAppCredentials(aws.secretsManager(),
+                env.getOrDefault(SAGE_APP_SECRET_ID_ENV, ""));
+        var oauth = new SageOAuthClient(http, env.getOrDefault(EnvNames.SAGE_TOKEN_URL,
+                "https://oauth.accounting.sage.com/token"), env.getOrDefault(SAGE_REVOKE_URL_ENV,
+                "https://oauth.accounting.sage.com/revoke"), app, Duration.ofSeconds(10), clock);
+        var custodian = new SageTokenCustodian(new SecretsManagerSageTokenStore(aws.secretsManager(),
+                config.sageSecretId()), new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), "sage-refresh",
+                clock), oauth, new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock), clock,
+                Sleeper.threadSleep(), new SecureRandom(), () -> UUID.randomUUID().toString());
+        return new ConnectedSageGateway(() -> custodian.current().businessId(), business ->
+                new HttpSageGateway(new SageHttpClient(new SageClientConfig(sageBaseUrl, business, CONNECT_TIMEOUT,
+                        SAGE_TIMEOUT, RetryPolicy.defaults()), custodian::accessToken, http, clock,
+                        Sleeper.threadSleep(), new SecureRandom()), new SageJson()));
     }
 
     /** With the default retry budget and Sage transport retries. */
@@ -63,20 +103,27 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
     public static SyncComposition of(SagesyncConfig config, AwsClients aws, Clock clock, SageSettings sage,
                                      SyncWorkerSettings worker, RetryPolicy sageRetries) {
         HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
+        var sageClient = new SageHttpClient(
+                new SageClientConfig(sage.baseUrl(), sage.businessId(), CONNECT_TIMEOUT, SAGE_TIMEOUT, sageRetries),
+                sage.accessToken(), http, clock, Sleeper.threadSleep(), new SecureRandom());
+        return of(config, aws, clock, new HttpSageGateway(sageClient, new SageJson()), worker);
+    }
+
+    /** With any Sage gateway (a fixed-token client, or the connected one). */
+    public static SyncComposition of(SagesyncConfig config, AwsClients aws, Clock clock, SageGateway sageGateway,
+                                     SyncWorkerSettings worker) {
+        HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
         var keys = new SecretsManagerTenantKeyProvider(aws.secretsManager(), config.tenantSecretId(),
                 config.keyCacheTtl(), clock);
         var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
         // a fresh JWT (new jti) per request: Magento accepts each token id once
         var magento = new HttpMagentoGateway(http, config.magentoBaseUrl(),
                 () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
-        var sageClient = new SageHttpClient(
-                new SageClientConfig(sage.baseUrl(), sage.businessId(), CONNECT_TIMEOUT, SAGE_TIMEOUT, sageRetries),
-                sage.accessToken(), http, clock, Sleeper.threadSleep(), new SecureRandom());
         var runs = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
         var parser = new CanonicalJsonParser();
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                new HttpSageGateway(sageClient, new SageJson()),
+                sageGateway,
                 new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock),
                 new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
                 new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),

@@ -124,10 +124,25 @@ public final class HttpSageGateway implements SageGateway {
             return call.get();
         } catch (SageApiException e) {
             throw translate(e);
+        } catch (SageReauthRequiredException | io.sagesync.port.InfrastructureException e) {
+            throw connectionFailure(e);
         } catch (IllegalArgumentException e) {
             // a 2xx body that is not JSON: the transport did its job but we cannot read the answer
             throw new SageCallException(SageCallException.Kind.HTTP, null, "unreadable Sage response", e);
         }
+    }
+
+    /**
+     * The access token could not be had: the connection needs the merchant (re-connect Sage, not retried) or its
+     * token store is briefly unreachable (retried).
+     */
+    static SageCallException connectionFailure(RuntimeException e) {
+        if (e instanceof SageReauthRequiredException) {
+            return new SageCallException(SageCallException.Kind.AUTH, "needs_reauth",
+                    SageReauthRequiredException.RECONNECT, e);
+        }
+        return new SageCallException(SageCallException.Kind.PROVIDER, "token_store_unavailable",
+                "Sage token store unavailable", e);
     }
 
     static SageCallException translate(SageApiException e) {
