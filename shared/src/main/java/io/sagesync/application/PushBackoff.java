@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param cap  longest delay (SQS visibility is capped at 12 hours)
  */
 public record PushBackoff(Duration base, Duration cap) {
-    public static final PushBackoff DEFAULT = new PushBackoff(Duration.ofMinutes(1), Duration.ofHours(1));
+    // declared first: DEFAULT's constructor reads it during class initialisation
     private static final Duration SQS_MAX_VISIBILITY = Duration.ofHours(12);
+    public static final PushBackoff DEFAULT = new PushBackoff(Duration.ofMinutes(1), Duration.ofHours(1));
 
     public PushBackoff {
         if (base.isNegative() || cap.compareTo(base) < 0 || cap.compareTo(SQS_MAX_VISIBILITY) > 0) {
