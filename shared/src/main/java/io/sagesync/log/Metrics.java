@@ -1,6 +1,5 @@
 package io.sagesync.log;
 
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -40,10 +39,9 @@ public final class Metrics {
         this.sink = Objects.requireNonNull(sink, "sink");
     }
 
-    /** Metrics written to stdout, as Lambda expects EMF. */
+    /** Metrics written to stdout, as Lambda expects EMF (resolved per line, so a redirected stdout is honoured). */
     public static Metrics toStdout(String tenant, String function, Clock clock) {
-        PrintStream out = System.out;
-        return new Metrics(tenant, function, clock, out::println);
+        return new Metrics(tenant, function, clock, line -> System.out.println(line));
     }
 
     /** One terminal run, by outcome ({@code succeeded}, {@code skipped}, {@code failed}). */

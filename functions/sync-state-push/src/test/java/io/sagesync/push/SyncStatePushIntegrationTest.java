@@ -265,6 +265,30 @@ class SyncStatePushIntegrationTest {
     }
 
     @Test
+    void logsAndMetrics_carryIdsAndCodes_butNeverTheTokenOrTheKey() {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        io.sagesync.log.JsonLog.redirect(new java.io.PrintStream(captured, true,
+                java.nio.charset.StandardCharsets.UTF_8), Clock.systemUTC());
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            String runId = run(EventName.INVOICE_CREATED, 50, RunStatus.SUCCEEDED);
+            producer.enqueue(Outcomes.pushJob(runId,
+                    RunOutcome.succeeded(EventName.INVOICE_CREATED, 50, "sage-50", "SI-50", DECIDED)));
+            MAGENTO.failNextSyncStates(1, 500);
+            pushQueue.invoke(handler);
+        } finally {
+            System.setOut(stdout);
+            io.sagesync.log.JsonLog.redirect(stdout, Clock.systemUTC());
+        }
+
+        String output = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(output).contains("\"step\":\"push\"", "\"duration_ms\":", "\"tenant\":\"" + TENANT + "\"",
+                "\"PushOutcome\":1", "\"Retries\":1");
+        assertThat(output).doesNotContain(API_KEY, "Bearer", "eyJ");
+    }
+
+    @Test
     void poisonMessage_isNeverDeleted_soItEndsInTheDeadLetterQueue() {
         aws.adminClients().sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("PushQueue")).messageBody("{\"v\":1}"));
 
