@@ -1,11 +1,12 @@
 package io.sagesync.domain;
 
 import io.sagesync.domain.SyncStateUpdate.SyncStatus;
+import java.time.Instant;
 import java.util.Set;
 
 /**
  * The one place that decides what Magento's admin-grid chip shows for a run outcome (wire contract §e): which
- * {@code sync_status}, {@code skip_reason} and {@code error_code} a {@link RunOutcome} becomes. See
+ * {@code sync_status}, {@code skip_reason} and {@code error_code} a {@link RunOutcome} of an event becomes. See
  * {@code docs/outcomes.md} for the table.
  *
  * <p><b>The shared invoice row.</b> Magento keys its mirror table by (entity type, id, provider), and both
@@ -14,8 +15,8 @@ import java.util.Set;
  * payment skip ({@code payment_method_not_mapped}) would turn a ✓ Synced invoice into ⏸ Skipped although the invoice
  * <i>is</i> in Sage. The rule, for {@code invoice.paid} only:
  * <ul>
- *   <li>payment succeeded → {@code synced} with the <b>invoice's</b> Sage id and reference (re-pushed, so the row
- *       also heals if an earlier payment failure had flipped it);</li>
+ *   <li>payment succeeded → {@code synced} with the <b>invoice's</b> Sage id and reference (from its
+ *       cross-reference; re-pushed, so the row also heals if an earlier payment failure had flipped it);</li>
  *   <li>payment skipped and the invoice is in Sage → stays {@code synced} with the invoice's ids; the skip reason is
  *       recorded on the run only. If the invoice is not in Sage either, the row shows the skip honestly;</li>
  *   <li>payment failed → {@code failed} with {@code error_code = payment_<class>} (e.g. {@code payment_validation}),
@@ -43,28 +44,45 @@ public final class Outcomes {
     private Outcomes() {
     }
 
-    /** The mirror row Magento must hold after {@code outcome}. Never {@code pending}; strings cut to 64. */
-    public static SyncStateUpdate toUpdate(RunOutcome outcome) {
-        EntityType type = outcome.event().entityType();
-        long id = outcome.magentoEntityId();
-        boolean payment = outcome.event() == EventName.INVOICE_PAID;
+    /**
+     * The mirror row Magento must hold after {@code outcome}. Never {@code pending}; strings cut to 64.
+     *
+     * @param event           the run's event
+     * @param magentoEntityId the run's entity (for {@code invoice.paid}: the invoice id)
+     * @param outcome         the terminal outcome; {@code finishedAt} becomes {@code last_sync_at}
+     * @param invoiceInSage   for {@code invoice.paid}: the invoice's cross-reference when the invoice is in Sage,
+     *                        else null; ignored for other events
+     */
+    public static SyncStateUpdate toUpdate(EventName event, long magentoEntityId, RunOutcome outcome,
+                                           Xref invoiceInSage) {
+        EntityType type = event.entityType();
+        Instant at = outcome.finishedAt();
+        boolean payment = event == EventName.INVOICE_PAID;
+        if (payment && invoiceInSage != null && outcome.status() != RunStatus.FAILED) {
+            // the row describes the invoice: success or skip of the payment keeps showing the synced invoice
+            return SyncStateUpdate.synced(type, magentoEntityId, invoiceInSage.sageId(),
+                    invoiceInSage.sageReference(), at);
+        }
         return switch (outcome.status()) {
-            case SUCCEEDED -> SyncStateUpdate.synced(type, id, outcome.sageId(), outcome.sageReference(),
-                    outcome.decidedAt());
-            case SKIPPED -> payment && outcome.sageId() != null
-                    // the invoice is in Sage: a payment skip must not hide it (the reason stays on the run)
-                    ? SyncStateUpdate.synced(type, id, outcome.sageId(), outcome.sageReference(), outcome.decidedAt())
-                    : SyncStateUpdate.skipped(type, id, outcome.skipReason(), outcome.decidedAt());
+            case SUCCEEDED -> SyncStateUpdate.synced(type, magentoEntityId, outcome.sageId(),
+                    outcome.sageReference(), at);
+            case SKIPPED -> SyncStateUpdate.skipped(type, magentoEntityId, outcome.reason(), at);
             case FAILED -> payment
-                    ? new SyncStateUpdate(type, id, SyncStateUpdate.SAGE_PROVIDER, SyncStatus.FAILED, null, null,
-                            null, PAYMENT_ERROR_PREFIX + outcome.errorClass().wireName(), outcome.decidedAt())
-                    : SyncStateUpdate.failed(type, id, outcome.errorClass(), outcome.decidedAt());
+                    ? new SyncStateUpdate(type, magentoEntityId, SyncStateUpdate.SAGE_PROVIDER, SyncStatus.FAILED,
+                            null, null, null, PAYMENT_ERROR_PREFIX + outcome.errorClass().wireName(), at)
+                    : SyncStateUpdate.failed(type, magentoEntityId, outcome.errorClass(), at);
             case QUEUED, RUNNING -> throw new IllegalArgumentException("not a terminal outcome");
         };
     }
 
+    /** As {@link #toUpdate(EventName, long, RunOutcome, Xref)} for a run with no invoice cross-reference. */
+    public static SyncStateUpdate toUpdate(EventName event, long magentoEntityId, RunOutcome outcome) {
+        return toUpdate(event, magentoEntityId, outcome, null);
+    }
+
     /** The push job for a terminal run: what the sync worker enqueues onto the push queue. */
-    public static PushJob pushJob(String runId, RunOutcome outcome) {
-        return new PushJob(runId, outcome.event(), toUpdate(outcome));
+    public static PushJob pushJob(String runId, EventName event, long magentoEntityId, RunOutcome outcome,
+                                  Xref invoiceInSage) {
+        return new PushJob(runId, event, toUpdate(event, magentoEntityId, outcome, invoiceInSage));
     }
 }

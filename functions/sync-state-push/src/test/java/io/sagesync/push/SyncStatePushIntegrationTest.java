@@ -10,9 +10,11 @@ import io.sagesync.domain.BindingState;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.Outcomes;
+import io.sagesync.domain.PushJob;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
+import io.sagesync.domain.Xref;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.magento.SyncStateRow;
 import io.sagesync.testkit.LocalAws;
@@ -80,8 +82,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void syncedInvoice_flipsTheMirrorRowToSynced_andTheRunRecordsDelivery() {
         String runId = run(EventName.INVOICE_CREATED, 42, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 42, "df6b646cf16", "SI-27", DECIDED)));
+        producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 42, "df6b646cf16", "SI-27", DECIDED));
 
         assertThat(pushQueue.invoke(handler).getBatchItemFailures()).isEmpty();
 
@@ -95,8 +96,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void skippedCreditMemo_showsSkippedWithItsReason() {
         String runId = run(EventName.CREDITMEMO_CREATED, 17, RunStatus.SKIPPED);
-        producer.enqueue(Outcomes.pushJob(runId, RunOutcome.skipped(EventName.CREDITMEMO_CREATED, 17,
-                "outside_sync_since", null, null, DECIDED)));
+        producer.enqueue(skipped(runId, EventName.CREDITMEMO_CREATED, 17, "outside_sync_since", null, DECIDED));
 
         pushQueue.invoke(handler);
 
@@ -109,8 +109,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void failedInvoice_showsFailedWithTheErrorClass() {
         String runId = run(EventName.INVOICE_CREATED, 43, RunStatus.FAILED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.failed(EventName.INVOICE_CREATED, 43, ErrorClass.VALIDATION, DECIDED)));
+        producer.enqueue(failed(runId, EventName.INVOICE_CREATED, 43, ErrorClass.VALIDATION, null, DECIDED));
 
         pushQueue.invoke(handler);
 
@@ -123,12 +122,11 @@ class SyncStatePushIntegrationTest {
     @Test
     void paymentSkip_afterASyncedInvoice_keepsTheInvoiceSynced_andAPaymentFailureFlipsBackOnSuccess() {
         String created = run(EventName.INVOICE_CREATED, 44, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(created,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 44, "sage-inv-44", "SI-44", DECIDED)));
+        producer.enqueue(synced(created, EventName.INVOICE_CREATED, 44, "sage-inv-44", "SI-44", DECIDED));
         pushQueue.invoke(handler);
         String paidSkip = run(EventName.INVOICE_PAID, 44, RunStatus.SKIPPED);
-        producer.enqueue(Outcomes.pushJob(paidSkip, RunOutcome.skipped(EventName.INVOICE_PAID, 44,
-                "payment_method_not_mapped", "sage-inv-44", "SI-44", DECIDED.plusSeconds(60))));
+        producer.enqueue(skipped(paidSkip, EventName.INVOICE_PAID, 44, "payment_method_not_mapped",
+                new Xref("sage-inv-44", "SI-44"), DECIDED.plusSeconds(60)));
         pushQueue.invoke(handler);
 
         SyncStateRow afterSkip = MAGENTO.syncState("invoice", 44).orElseThrow();
@@ -137,14 +135,13 @@ class SyncStatePushIntegrationTest {
         assertThat(afterSkip.skipReason()).isNull();
 
         String paidFail = run(EventName.INVOICE_PAID, 44, RunStatus.FAILED);
-        producer.enqueue(Outcomes.pushJob(paidFail,
-                RunOutcome.failed(EventName.INVOICE_PAID, 44, ErrorClass.VALIDATION, DECIDED.plusSeconds(120))));
+        producer.enqueue(failed(paidFail, EventName.INVOICE_PAID, 44, ErrorClass.VALIDATION, null,
+                DECIDED.plusSeconds(120)));
         pushQueue.invoke(handler);
         assertThat(MAGENTO.syncState("invoice", 44).orElseThrow().errorCode()).isEqualTo("payment_validation");
 
         String paidOk = run(EventName.INVOICE_PAID, 44, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(paidOk, RunOutcome.succeeded(EventName.INVOICE_PAID, 44, "sage-inv-44",
-                "SI-44", DECIDED.plusSeconds(180))));
+        producer.enqueue(synced(paidOk, EventName.INVOICE_PAID, 44, "sage-inv-44", "SI-44", DECIDED.plusSeconds(180)));
         pushQueue.invoke(handler);
         SyncStateRow healed = MAGENTO.syncState("invoice", 44).orElseThrow();
         assertThat(healed.syncStatus()).isEqualTo("synced");
@@ -155,8 +152,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void magento5xx_isRetriedAfterABackoff_thenDelivered() {
         String runId = run(EventName.INVOICE_CREATED, 45, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 45, "sage-45", "SI-45", DECIDED)));
+        producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 45, "sage-45", "SI-45", DECIDED));
         MAGENTO.failNextSyncStates(1, 503);
 
         List<Message> first = pushQueue.receive();
@@ -184,8 +180,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void magento401_recordsTheRun_flagsTheBindingTokenRevoked_andIsNotRetried() {
         String runId = run(EventName.INVOICE_CREATED, 46, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 46, "sage-46", "SI-46", DECIDED)));
+        producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 46, "sage-46", "SI-46", DECIDED));
         MAGENTO.forceUnauthorized(true);
 
         assertThat(pushQueue.invoke(handler).getBatchItemFailures()).isEmpty();
@@ -202,8 +197,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void magento400_isRecordedWithMagentosMessage_andNotRetried() {
         String runId = run(EventName.INVOICE_CREATED, 47, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 47, "sage-47", "SI-47", DECIDED)));
+        producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 47, "sage-47", "SI-47", DECIDED));
         MAGENTO.failNextSyncStates(1, 400);
 
         assertThat(pushQueue.invoke(handler).getBatchItemFailures()).isEmpty();
@@ -221,11 +215,9 @@ class SyncStatePushIntegrationTest {
     void olderOutcome_arrivingAfterANewerOne_isSuperseded_andDoesNotRegressTheChip() {
         String older = run(EventName.INVOICE_CREATED, 48, RunStatus.FAILED);
         String newer = run(EventName.INVOICE_CREATED, 48, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(newer, RunOutcome.succeeded(EventName.INVOICE_CREATED, 48, "sage-48",
-                "SI-48", DECIDED.plusSeconds(600))));
+        producer.enqueue(synced(newer, EventName.INVOICE_CREATED, 48, "sage-48", "SI-48", DECIDED.plusSeconds(600)));
         pushQueue.invoke(handler);
-        producer.enqueue(Outcomes.pushJob(older,
-                RunOutcome.failed(EventName.INVOICE_CREATED, 48, ErrorClass.HTTP, DECIDED)));
+        producer.enqueue(failed(older, EventName.INVOICE_CREATED, 48, ErrorClass.HTTP, null, DECIDED));
         pushQueue.invoke(handler);
 
         assertThat(MAGENTO.syncState("invoice", 48).orElseThrow().syncStatus()).isEqualTo("synced");
@@ -235,8 +227,7 @@ class SyncStatePushIntegrationTest {
     @Test
     void pushThatKeepsFailing_isDeadLetteredAfterMaxReceiveCount_andARedriveCompletesIt() throws Exception {
         String runId = run(EventName.INVOICE_CREATED, 49, RunStatus.SUCCEEDED);
-        producer.enqueue(Outcomes.pushJob(runId,
-                RunOutcome.succeeded(EventName.INVOICE_CREATED, 49, "sage-49", "SI-49", DECIDED)));
+        producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 49, "sage-49", "SI-49", DECIDED));
         int maxReceiveCount = aws.resources().queue("PushQueue").maxReceiveCount();
         MAGENTO.failNextSyncStates(maxReceiveCount, 502);
 
@@ -273,8 +264,7 @@ class SyncStatePushIntegrationTest {
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             String runId = run(EventName.INVOICE_CREATED, 50, RunStatus.SUCCEEDED);
-            producer.enqueue(Outcomes.pushJob(runId,
-                    RunOutcome.succeeded(EventName.INVOICE_CREATED, 50, "sage-50", "SI-50", DECIDED)));
+            producer.enqueue(synced(runId, EventName.INVOICE_CREATED, 50, "sage-50", "SI-50", DECIDED));
             MAGENTO.failNextSyncStates(1, 500);
             pushQueue.invoke(handler);
         } finally {
@@ -296,6 +286,21 @@ class SyncStatePushIntegrationTest {
 
         assertThat(response.getBatchItemFailures()).hasSize(1);
         assertThat(MAGENTO.syncStateCalls()).noneMatch(call -> call.contains("\"v\""));
+    }
+
+    private static PushJob synced(String runId, EventName event, long id, String sageId, String ref, Instant at) {
+        return Outcomes.pushJob(runId, event, id, RunOutcome.succeeded(sageId, ref, false, at.minusSeconds(2), at),
+                null);
+    }
+
+    private static PushJob skipped(String runId, EventName event, long id, String reason, Xref invoice, Instant at) {
+        return Outcomes.pushJob(runId, event, id, RunOutcome.skipped(reason, at.minusSeconds(2), at), invoice);
+    }
+
+    private static PushJob failed(String runId, EventName event, long id, ErrorClass errorClass, Xref invoice,
+                                  Instant at) {
+        return Outcomes.pushJob(runId, event, id,
+                RunOutcome.failed(errorClass, "message", at.minusSeconds(2), at), invoice);
     }
 
     private List<Message> awaitMessages(Duration timeout) throws InterruptedException {

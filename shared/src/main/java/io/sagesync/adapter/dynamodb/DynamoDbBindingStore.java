@@ -18,15 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * The tenant binding in the single table: {@code pk = BINDING}, {@code sk = STATE} (connection flags) and
- * {@code sk = POLICY} (the sync policy as {@link SyncPolicyJson} text). Flags are written with UpdateItem on their own
- * attribute, so a Magento flag and a Sage flag set concurrently never overwrite each other.
+ * The tenant binding in the single table: {@code BINDING}/{@code POLICY} holds the sync policy as the documented
+ * JSON ({@link SyncPolicyJson}, so an operator can read and edit it), {@code BINDING}/{@code STATE} the connection
+ * flags. Absent items mean the documented defaults.
  */
 public final class DynamoDbBindingStore implements BindingStore {
-    static final String BINDING_PK = "BINDING";
-    static final String STATE_SK = "STATE";
-    static final String POLICY_SK = "POLICY";
-
     private final DynamoDbClient dynamoDb;
     private final String tableName;
     private final Clock clock;
@@ -40,12 +36,14 @@ public final class DynamoDbBindingStore implements BindingStore {
 
     @Override
     public SyncPolicy policy() {
-        return get(POLICY_SK).map(item -> policyJson.parse(item.get("policy").s())).orElseGet(SyncPolicy::defaults);
+        return get(TableKeys.BINDING_POLICY_SK)
+                .map(item -> policyJson.parse(item.get("policy").s()))
+                .orElseGet(SyncPolicy::defaults);
     }
 
     @Override
     public void savePolicy(SyncPolicy policy) {
-        Map<String, AttributeValue> item = new HashMap<>(key(POLICY_SK));
+        Map<String, AttributeValue> item = new HashMap<>(key(TableKeys.BINDING_POLICY_SK));
         item.put("policy", AttributeValue.fromS(policyJson.serialise(policy)));
         item.put("updated_at", AttributeValue.fromS(clock.instant().toString()));
         try {
@@ -57,13 +55,12 @@ public final class DynamoDbBindingStore implements BindingStore {
 
     @Override
     public BindingState state() {
-        BindingState initial = BindingState.initial();
-        return get(STATE_SK).map(item -> new BindingState(
-                text(item, "magento_connection", initial.magentoConnection()),
-                text(item, "sage_connection", initial.sageConnection()),
+        return get(TableKeys.BINDING_STATE_SK).map(item -> new BindingState(
+                text(item, "magento_connection", BindingState.ACTIVE),
+                text(item, "sage_connection", BindingState.NOT_CONNECTED),
                 text(item, "reason", null),
-                item.containsKey("updated_at") ? Instant.parse(item.get("updated_at").s()) : null))
-                .orElse(initial);
+                Optional.ofNullable(text(item, "updated_at", null)).map(Instant::parse).orElse(null)))
+                .orElseGet(BindingState::initial);
     }
 
     @Override
@@ -76,22 +73,16 @@ public final class DynamoDbBindingStore implements BindingStore {
         flag("sage_connection", status, reason);
     }
 
+    /** One attribute per channel, so flagging Magento never overwrites a concurrent Sage flag. */
     private void flag(String attribute, String status, String reason) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":st", AttributeValue.fromS(status));
-        values.put(":now", AttributeValue.fromS(clock.instant().toString()));
-        String expression = "SET " + attribute + " = :st, updated_at = :now";
-        if (reason != null) {
-            values.put(":r", AttributeValue.fromS(reason));
-            expression += ", #reason = :r";
-        }
         try {
-            var request = UpdateItemRequest.builder().tableName(tableName).key(key(STATE_SK))
-                    .updateExpression(expression).expressionAttributeValues(values);
-            if (reason != null) {
-                request.expressionAttributeNames(Map.of("#reason", "reason"));
-            }
-            dynamoDb.updateItem(request.build());
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                    .key(key(TableKeys.BINDING_STATE_SK))
+                    .updateExpression("SET " + attribute + " = :s, reason = :r, updated_at = :now")
+                    .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status),
+                            ":r", AttributeValue.fromS(reason == null ? status : reason),
+                            ":now", AttributeValue.fromS(clock.instant().toString())))
+                    .build());
         } catch (SdkException e) {
             throw new InfrastructureException("binding store unavailable", e);
         }
@@ -108,11 +99,11 @@ public final class DynamoDbBindingStore implements BindingStore {
     }
 
     private static Map<String, AttributeValue> key(String sk) {
-        return Map.of(TableKeys.PK, AttributeValue.fromS(BINDING_PK), TableKeys.SK, AttributeValue.fromS(sk));
+        return Map.of(TableKeys.PK, AttributeValue.fromS(TableKeys.BINDING_PK), TableKeys.SK, AttributeValue.fromS(sk));
     }
 
     private static String text(Map<String, AttributeValue> item, String name, String fallback) {
         AttributeValue v = item.get(name);
-        return v == null ? fallback : v.s();
+        return v == null || v.s() == null ? fallback : v.s();
     }
 }

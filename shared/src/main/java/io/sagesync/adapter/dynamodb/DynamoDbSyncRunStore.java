@@ -2,9 +2,12 @@ package io.sagesync.adapter.dynamodb;
 
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunOutcome;
+import io.sagesync.domain.RunStart;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.port.InfrastructureException;
+import io.sagesync.port.RunLifecycle;
 import io.sagesync.port.SyncRunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * can never exist without its key. The queue send happens after this write; see {@code AcceptWebhook} for why that
  * order never loses work.
  */
-public final class DynamoDbSyncRunStore implements SyncRunStore {
+public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
     /**
      * Magento keeps a succeeded outbox row (and so drops repeats of its key) for 30 days; its transient retries
      * span about 4 days. Keeping keys a little longer than both makes every legitimate retry a duplicate, while a
@@ -148,6 +151,112 @@ public final class DynamoDbSyncRunStore implements SyncRunStore {
         } catch (SdkException e) {
             throw new InfrastructureException("run store unavailable", e);
         }
+    }
+
+    // ------------------------------------------------------------------ RunLifecycle (the sync worker's side)
+
+    @Override
+    public Optional<RunStart> start(String runId, Instant now) {
+        Optional<Map<String, AttributeValue>> item = get(TableKeys.RUN_PREFIX + runId, TableKeys.RUN_SK);
+        if (item.isEmpty()) {
+            return Optional.empty();
+        }
+        SyncRun before = fromItem(item.get());
+        if (before.status() == RunStatus.SUCCEEDED || before.status() == RunStatus.SKIPPED) {
+            return Optional.empty();
+        }
+        // The retry budget continues only across our own delayed retries and crashed attempts (still running); a
+        // fresh run, a re-fired one and an operator's redrive of a failed one start a new cycle.
+        boolean continuing = before.status() == RunStatus.RUNNING
+                || before.status() == RunStatus.QUEUED && Boolean.TRUE.equals(boolAttr(item.get(), "retry_pending"));
+        int cycle = continuing ? intAttr(item.get(), "cycle_attempts") + 1 : 1;
+        try {
+            var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                    .key(runKey(runId))
+                    .updateExpression("SET #st = :running, attempts = attempts + :one, cycle_attempts = :cycle, "
+                            + "started_at = :now, updated_at = :now REMOVE finished_at, duration_ms, retry_pending")
+                    // optimistic: nobody else moved the run since we read it
+                    .conditionExpression("#st = :before AND attempts = :attempts")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":running", s(RunStatus.RUNNING.wireName()),
+                            ":one", n(1), ":cycle", n(cycle), ":now", s(now.toString()),
+                            ":before", s(before.status().wireName()), ":attempts", n(before.attempts())))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build());
+            return Optional.of(new RunStart(fromItem(response.attributes()), cycle));
+        } catch (ConditionalCheckFailedException raced) {
+            throw new InfrastructureException("run " + runId + " changed while starting", raced);
+        } catch (SdkException e) {
+            throw new InfrastructureException("run store unavailable", e);
+        }
+    }
+
+    @Override
+    public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":queued", s(RunStatus.QUEUED.wireName()));
+        values.put(":ec", s(errorClass.wireName()));
+        values.put(":reason", s(reason == null ? errorClass.wireName() : reason));
+        values.put(":now", s(now.toString()));
+        values.put(":t", AttributeValue.fromBool(true));
+        update(runId, "SET #st = :queued, retry_pending = :t, last_error_class = :ec, last_reason = :reason, "
+                + "updated_at = :now", values);
+    }
+
+    @Override
+    public void finish(String runId, RunOutcome o) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringBuilder set = new StringBuilder("SET #st = :status, finished_at = :fin, duration_ms = :dur, "
+                + "updated_at = :fin, total_mismatch = :mm");
+        List<String> remove = new java.util.ArrayList<>();
+        values.put(":status", s(o.status().wireName()));
+        values.put(":fin", s(o.finishedAt().toString()));
+        values.put(":dur", n(o.duration().toMillis()));
+        values.put(":mm", AttributeValue.fromBool(o.totalMismatch()));
+        optionalSet(set, remove, values, "error_class", o.errorClass() == null ? null : o.errorClass().wireName());
+        optionalSet(set, remove, values, "reason", o.reason());
+        if (o.sageId() != null) {
+            optionalSet(set, remove, values, "sage_id", o.sageId());
+            optionalSet(set, remove, values, "sage_reference", o.sageReference());
+        }
+        String expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        update(runId, expression, values);
+    }
+
+    private static void optionalSet(StringBuilder set, List<String> remove, Map<String, AttributeValue> values,
+                                    String name, String value) {
+        if (value == null) {
+            remove.add(name);
+        } else {
+            set.append(", ").append(name).append(" = :").append(name);
+            values.put(":" + name, s(value));
+        }
+    }
+
+    private void update(String runId, String expression, Map<String, AttributeValue> values) {
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                    .key(runKey(runId))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#pk", TableKeys.PK))
+                    .expressionAttributeValues(values)
+                    .build());
+        } catch (ConditionalCheckFailedException missing) {
+            throw new InfrastructureException("run " + runId + " does not exist", missing);
+        } catch (SdkException e) {
+            throw new InfrastructureException("run store unavailable", e);
+        }
+    }
+
+    private static Boolean boolAttr(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.bool();
+    }
+
+    private static int intAttr(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Integer.parseInt(v.n());
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {

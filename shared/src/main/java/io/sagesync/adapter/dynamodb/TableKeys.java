@@ -16,6 +16,11 @@ final class TableKeys {
     static final String IDEMPOTENCY_SK = "IDEM";
     static final String JTI_PREFIX = "JTI#";
     static final String JTI_SK = "JTI";
+    static final String XREF_PREFIX = "XREF#";
+    static final String XREF_SK = "XREF";
+    static final String BINDING_PK = "BINDING";
+    static final String BINDING_POLICY_SK = "POLICY";
+    static final String BINDING_STATE_SK = "STATE";
 
     private TableKeys() {
     }

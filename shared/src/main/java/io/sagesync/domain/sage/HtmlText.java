@@ -7,11 +7,12 @@ import java.util.regex.Pattern;
 /**
  * Turns Magento product names into plain text for Sage line descriptions: HTML entities in descriptions make Sage
  * answer 422 (quirk §22). Decodes numeric entities ({@code &#8482;}, {@code &#x2122;}) and the named entities seen
- * in shop catalogues, repeats until stable (double-encoded names such as {@code &amp;trade;} occur), strips tags first and
- * collapses whitespace. Unknown named entities are left as they are.
+ * in shop catalogues, repeats until stable (double-encoded names such as {@code &amp;trade;} occur), strips
+ * tags first and collapses whitespace. Unknown named entities are left as they are.
  */
 public final class HtmlText {
-    private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,8});");
+    private static final Pattern ENTITY = Pattern.compile(
+            "&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,8});");
     private static final Pattern TAG = Pattern.compile("<\\s*/?\\s*[a-zA-Z][^<>]*>");
     private static final Map<String, String> NAMED = Map.ofEntries(
             Map.entry("amp", "&"), Map.entry("lt", "<"), Map.entry("gt", ">"), Map.entry("quot", "\""),

@@ -3,13 +3,21 @@ package io.sagesync.testkit.fakes;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.port.SyncRunStore;
+import io.sagesync.port.RunLifecycle;
+import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.RunOutcome;
+import io.sagesync.domain.RunStart;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link SyncRunStore} in memory, with the same claim-or-return-owner semantics as the DynamoDB adapter. */
-public final class InMemorySyncRunStore implements SyncRunStore {
+public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
+    private final Map<String, Integer> cycles = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> retryPending = new ConcurrentHashMap<>();
+    private final Map<String, RunOutcome> outcomes = new ConcurrentHashMap<>();
+
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     private final Map<String, SyncRun> runs = new ConcurrentHashMap<>();
 
@@ -46,6 +54,48 @@ public final class InMemorySyncRunStore implements SyncRunStore {
                 r.sageId(), r.sageReference());
         runs.put(runId, queued);
         return Optional.of(queued);
+    }
+
+    @Override
+    public synchronized Optional<RunStart> start(String runId, Instant now) {
+        SyncRun r = runs.get(runId);
+        if (r == null || r.status() == RunStatus.SUCCEEDED || r.status() == RunStatus.SKIPPED) {
+            return Optional.empty();
+        }
+        boolean continuing = r.status() == RunStatus.RUNNING
+                || r.status() == RunStatus.QUEUED && retryPending.getOrDefault(runId, false);
+        int cycle = continuing ? cycles.getOrDefault(runId, 0) + 1 : 1;
+        cycles.put(runId, cycle);
+        retryPending.remove(runId);
+        SyncRun running = new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
+                RunStatus.RUNNING, r.attempts() + 1, r.enqueueCount(), r.enqueued(), r.createdAt(), now,
+                r.errorClass(), r.reason(), r.sageId(), r.sageReference());
+        runs.put(runId, running);
+        return Optional.of(new RunStart(running, cycle));
+    }
+
+    @Override
+    public synchronized void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
+        SyncRun r = runs.get(runId);
+        retryPending.put(runId, true);
+        runs.put(runId, new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
+                RunStatus.QUEUED, r.attempts(), r.enqueueCount(), r.enqueued(), r.createdAt(), now, r.errorClass(),
+                r.reason(), r.sageId(), r.sageReference()));
+    }
+
+    @Override
+    public synchronized void finish(String runId, RunOutcome o) {
+        SyncRun r = runs.get(runId);
+        outcomes.put(runId, o);
+        runs.put(runId, new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
+                o.status(), r.attempts(), r.enqueueCount(), r.enqueued(), r.createdAt(), o.finishedAt(),
+                o.errorClass(), o.reason(), o.sageId() != null ? o.sageId() : r.sageId(),
+                o.sageId() != null ? o.sageReference() : r.sageReference()));
+    }
+
+    /** The last terminal outcome written for a run (timings, total_mismatch), if any. */
+    public Optional<RunOutcome> outcome(String runId) {
+        return Optional.ofNullable(outcomes.get(runId));
     }
 
     /** Test helper: force a run into a status (as the worker would). */

@@ -1,0 +1,55 @@
+package io.sagesync.sync;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.sagesync.adapter.sqs.SyncJobJson;
+import io.sagesync.application.PartialBatch;
+import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.log.JsonLog;
+import java.util.List;
+
+/**
+ * Consumes the FIFO SyncQueue (one job → one run outcome) and the standard RetryQueue (a delayed job whose wait is
+ * over → back into the FIFO group). Partial batch failures: a failed FIFO message fails the rest of its batch
+ * ({@link PartialBatch}); an unparseable body fails, so SQS dead-letters it after its receive limit.
+ */
+public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final JsonLog LOG = JsonLog.of(SyncHandler.class);
+
+    private final ProcessSyncJob processSyncJob;
+
+    /** Lambda's constructor: the composition root, run once per execution environment. */
+    public SyncHandler() {
+        this(SyncComposition.fromEnvironment().processSyncJob());
+    }
+
+    public SyncHandler(ProcessSyncJob processSyncJob) {
+        this.processSyncJob = processSyncJob;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        JsonLog.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        try {
+            List<PartialBatch.Item> items = event.getRecords().stream()
+                    .map(m -> new PartialBatch.Item(m.getMessageId(), m.getBody(), m.getEventSourceArn())).toList();
+            List<String> failed = PartialBatch.process(items, item -> {
+                try {
+                    var job = SyncJobJson.read(item.body());
+                    return item.fromFifoQueue() ? processSyncJob.process(job) : processSyncJob.forwardRetry(job);
+                } catch (RuntimeException e) {
+                    LOG.warn("message not done; SQS will redeliver it", "message_id", item.messageId(),
+                            "exception", e.getClass().getName());
+                    throw e;
+                }
+            });
+            return SQSBatchResponse.builder().withBatchItemFailures(failed.stream()
+                    .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
+                    .toList()).build();
+        } finally {
+            JsonLog.clearContext();
+        }
+    }
+}

@@ -1,0 +1,267 @@
+package io.sagesync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sagesync.adapter.magento.CanonicalJsonParser;
+import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.application.SyncWorkerSettings;
+import io.sagesync.domain.EntityType;
+import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunStatus;
+import io.sagesync.domain.SyncJob;
+import io.sagesync.domain.SyncRun;
+import io.sagesync.domain.SyncStateUpdate;
+import io.sagesync.domain.Xref;
+import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import io.sagesync.port.MagentoCallException;
+import io.sagesync.port.MagentoGateway;
+import io.sagesync.port.SageCallException;
+import io.sagesync.port.SageGateway;
+import io.sagesync.simulator.magento.CanonicalInvoices;
+import io.sagesync.testkit.fakes.InMemoryBindingStore;
+import io.sagesync.testkit.fakes.InMemoryPushQueue;
+import io.sagesync.testkit.fakes.InMemoryRetryScheduler;
+import io.sagesync.testkit.fakes.InMemorySyncQueue;
+import io.sagesync.testkit.fakes.InMemorySyncRunStore;
+import io.sagesync.testkit.fakes.InMemoryXrefStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The use case on in-memory fakes of our ports: retry budget, backoff, exactly-once checks, classifications. */
+class ProcessSyncJobTest {
+    private static final String TENANT = "t1";
+    private static final Instant NOW = Instant.parse("2026-05-03T10:00:00Z");
+
+    private final InMemorySyncRunStore runs = new InMemorySyncRunStore();
+    private final InMemoryXrefStore xrefs = new InMemoryXrefStore();
+    private final InMemoryBindingStore bindings = new InMemoryBindingStore();
+    private final InMemoryPushQueue pushes = new InMemoryPushQueue();
+    private final InMemoryRetryScheduler retries = new InMemoryRetryScheduler();
+    private final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
+    private final FakeMagento magento = new FakeMagento();
+    private final FakeSage sage = new FakeSage();
+    private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs, magento,
+            new CanonicalJsonParser()::parseInvoice, bindings, sage, xrefs, pushes, retries, syncQueue,
+            SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void transientMagentoFailures_backOff30s2m5m15m_thenFailAndDeadLetter_withoutFailingTheFifoMessage() {
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+        for (int i = 0; i < 6; i++) {
+            magento.failures.add(new MagentoCallException(MagentoCallException.Kind.TRANSIENT, 503, "down"));
+            assertThat(useCase.process(job)).isTrue();
+        }
+
+        assertThat(retries.delayed()).extracting(InMemoryRetryScheduler.Delayed::delay).containsExactly(
+                Duration.ofSeconds(30), Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofMinutes(15),
+                Duration.ofMinutes(15));
+        assertThat(retries.deadLetters()).containsExactly(job);
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.HTTP);
+        assertThat(run.attempts()).isEqualTo(6);
+        assertThat(pushes.jobs()).singleElement().extracting(p -> p.update().syncStatus())
+                .isEqualTo(SyncStateUpdate.SyncStatus.FAILED);
+    }
+
+    @Test
+    void aRedrivenFailedRun_runsAgainWithAFreshBudget() {
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+        for (int i = 0; i < 6; i++) {
+            magento.failures.add(new MagentoCallException(MagentoCallException.Kind.TRANSIENT, 0, "timeout"));
+            useCase.process(job);
+        }
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+
+        useCase.process(job);
+
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sage.posted).hasSize(1);
+    }
+
+    @Test
+    void succeededRun_isAckedWithoutWork() {
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        useCase.process(job);
+        int calls = magento.calls;
+
+        assertThat(useCase.process(job)).isTrue();
+
+        assertThat(magento.calls).isEqualTo(calls);
+        assertThat(sage.posted).hasSize(1);
+        assertThat(pushes.jobs()).hasSize(1);
+    }
+
+    @Test
+    void invoiceXrefPresent_succeedsWithoutFetchingOrPosting() {
+        xrefs.put("invoice:42", new Xref("sage-inv-1", "SI-1"));
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.sageId()).isEqualTo("sage-inv-1");
+        assertThat(magento.calls).isZero();
+        assertThat(sage.posted).isEmpty();
+    }
+
+    @Test
+    void unknownOutcome_isRetriedLater_withTheSameIdempotencyId() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.postFailures.add(new SageCallException(SageCallException.Kind.UNKNOWN_OUTCOME, null, "500", null));
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(retries.delayed()).hasSize(1);
+        useCase.process(job);
+
+        assertThat(sage.posted).hasSize(2);
+        assertThat(sage.posted.get(0).idempotencyId()).isEqualTo(sage.posted.get(1).idempotencyId());
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(xrefs.find("invoice:42")).isPresent();
+    }
+
+    @Test
+    void sageValidation_failsAtOnce_withDataCodeAndSourceInTheReason() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.postFailures.add(new SageCallException(SageCallException.Kind.VALIDATION,
+                "RecordInvalid@sales_invoice.reference", "422", null));
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(run.reason()).contains("RecordInvalid@sales_invoice.reference");
+        assertThat(retries.delayed()).isEmpty();
+    }
+
+    @Test
+    void totalDifferentFromGrandTotal_flagsTotalMismatch() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.total = new BigDecimal("125.99");
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        assertThat(runs.outcome(job.runId()).orElseThrow().totalMismatch()).isTrue();
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    @Test
+    void invoicePaid_isSkipped_butThePushKeepsTheSyncedInvoiceOnTheSharedRow() {
+        xrefs.put("invoice:42", new Xref("sage-inv-1", "SI-1"));
+        SyncJob job = queued(EventName.INVOICE_PAID, 42);
+
+        useCase.process(job);
+
+        assertThat(runs.find(job.runId()).orElseThrow().reason()).isEqualTo(ProcessSyncJob.PAYMENT_NOT_SUPPORTED);
+        assertThat(pushes.jobs()).singleElement().satisfies(p -> {
+            assertThat(p.update().syncStatus()).isEqualTo(SyncStateUpdate.SyncStatus.SYNCED);
+            assertThat(p.update().providerEntityId()).isEqualTo("sage-inv-1");
+        });
+    }
+
+    @Test
+    void retryQueueRecord_isForwardedToTheFifoQueueWithTheNextEnqueueCount() {
+        SyncJob job = new SyncJob("r1", TENANT, EventName.INVOICE_CREATED, 42, 1, 1, 3);
+
+        useCase.forwardRetry(job);
+
+        assertThat(syncQueue.jobs()).singleElement().extracting(SyncJob::enqueueCount).isEqualTo(4);
+    }
+
+    private SyncJob queued(EventName event, long id) {
+        String runId = "run-" + id + "-" + event.wireName();
+        runs.put(new SyncRun(runId, TENANT, event, id, event.wireName() + ":" + id, RunStatus.QUEUED, 0, 1, true,
+                NOW, NOW, null, null, null, null));
+        return new SyncJob(runId, TENANT, event, id, 1, 1, 1);
+    }
+
+    private static final class FakeMagento implements MagentoGateway {
+        final Deque<MagentoCallException> failures = new ArrayDeque<>();
+        String body;
+        int calls;
+
+        @Override
+        public String fetchCanonical(EntityType type, long magentoId) {
+            calls++;
+            if (!failures.isEmpty()) {
+                throw failures.poll();
+            }
+            if (body == null) {
+                throw new MagentoCallException(MagentoCallException.Kind.NOT_FOUND, 404, "missing");
+            }
+            return body;
+        }
+
+        @Override
+        public String fetchPayment(long invoiceId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void pushSyncState(SyncStateUpdate update) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void ping() {
+        }
+    }
+
+    private static final class FakeSage implements SageGateway {
+        final Deque<SageCallException> postFailures = new ArrayDeque<>();
+        final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
+        BigDecimal total = new BigDecimal("126.00");
+
+        @Override
+        public Optional<String> findContactIdByReference(String reference) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String createContact(SageContactRequest request) {
+            return "contact-" + request.reference();
+        }
+
+        @Override
+        public PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request) {
+            posted.add(request);
+            if (!postFailures.isEmpty()) {
+                throw postFailures.poll();
+            }
+            return new PostedInvoice("sage-" + request.idempotencyId(), request.reference(), "SI-1", total);
+        }
+
+        @Override
+        public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
+            return Optional.empty();
+        }
+
+        @Override
+        public SageReferenceData referenceData() {
+            return new SageReferenceData(List.of(new SageReferenceData.TaxRate("GB_STANDARD", new BigDecimal("20"))),
+                    List.of(new SageReferenceData.LedgerAccount("L4010", 4010),
+                            new SageReferenceData.LedgerAccount("L4000", 4000)),
+                    List.of(), "GBP");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package io.sagesync.adapter.sage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import io.sagesync.port.SageCallException;
+import io.sagesync.port.SageGateway;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@link SageGateway} over {@link SageHttpClient} (retries, X-Business, error arrays) and {@link SageJson} (wire
+ * shapes). Lookups use Sage's loose {@code search} and compare {@code reference} exactly on our side, because
+ * {@code search} also matches names. {@link SageApiException}s become {@link SageCallException}s here so the use
+ * case never sees transport types.
+ */
+public final class HttpSageGateway implements SageGateway {
+    private final SageHttpClient http;
+    private final SageJson json;
+
+    public HttpSageGateway(SageHttpClient http, SageJson json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<String> findContactIdByReference(String reference) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("contact_type_id", "CUSTOMER");
+        query.put("search", reference);
+        query.put("attributes", "reference");
+        return call(() -> http.getAllPages("/contacts", query)).stream()
+                .map(json::readTree)
+                .filter(n -> reference.equals(n.path("reference").asText(null)))
+                .map(n -> n.path("id").asText())
+                .findFirst();
+    }
+
+    @Override
+    public String createContact(SageContactRequest request) {
+        SageResponse response = call(() -> http.post("/contacts", json.writeContact(request),
+                request.idempotencyId() != null));
+        return requireId(response, "/contacts");
+    }
+
+    @Override
+    public PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request) {
+        SageResponse response = call(() -> http.post("/sales_invoices", json.writeSalesInvoice(request),
+                request.idempotencyId() != null));
+        requireId(response, "/sales_invoices");
+        return invoice(json.readTree(response.body()));
+    }
+
+    @Override
+    public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("search", reference);
+        query.put("attributes", "reference,invoice_number,total_amount");
+        return call(() -> http.getAllPages("/sales_invoices", query)).stream()
+                .map(json::readTree)
+                .filter(n -> reference.equals(n.path("reference").asText(null)))
+                .map(HttpSageGateway::invoice)
+                .findFirst();
+    }
+
+    @Override
+    public SageReferenceData referenceData() {
+        List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates",
+                Map.of("attributes", "percentage"))).stream().map(json::readTree)
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), decimal(n.path("percentage"))))
+                .toList();
+        Map<String, String> salesQuery = new LinkedHashMap<>();
+        salesQuery.put("visible_in", "sales");
+        salesQuery.put("attributes", "nominal_code");
+        List<SageReferenceData.LedgerAccount> ledgers = call(() -> http.getAllPages("/ledger_accounts", salesQuery))
+                .stream().map(json::readTree)
+                .map(n -> new SageReferenceData.LedgerAccount(n.path("id").asText(), n.path("nominal_code").asInt()))
+                .toList();
+        List<SageReferenceData.BankAccount> banks = call(() -> http.getAllPages("/bank_accounts",
+                Map.of("attributes", "currency,nominal_code"))).stream().map(json::readTree)
+                .map(n -> new SageReferenceData.BankAccount(n.path("id").asText(),
+                        n.path("currency").path("id").asText(null), n.path("nominal_code").asInt()))
+                .toList();
+        JsonNode settings = json.readTree(call(() -> http.get("/financial_settings", Map.of())).body());
+        String base = settings.path("base_currency").path("id").asText("GBP");
+        return new SageReferenceData(rates, ledgers, banks, base);
+    }
+
+    private static PostedInvoice invoice(JsonNode n) {
+        return new PostedInvoice(n.path("id").asText(), n.path("reference").asText(null),
+                n.path("invoice_number").asText(null), decimal(n.path("total_amount")));
+    }
+
+    private String requireId(SageResponse response, String path) {
+        JsonNode body = json.readTree(response.body());
+        String id = body.path("id").asText("");
+        if (id.isEmpty()) {
+            throw new SageCallException(SageCallException.Kind.HTTP, null,
+                    "Sage POST " + path + " answered without an id", null);
+        }
+        return id;
+    }
+
+    private static BigDecimal decimal(JsonNode n) {
+        if (n == null || n.isMissingNode() || n.isNull()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(n.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SageApiException e) {
+            throw translate(e);
+        } catch (IllegalArgumentException e) {
+            // a 2xx body that is not JSON: the transport did its job but we cannot read the answer
+            throw new SageCallException(SageCallException.Kind.HTTP, null, "unreadable Sage response", e);
+        }
+    }
+
+    static SageCallException translate(SageApiException e) {
+        SageCallException.Kind kind = switch (e.classification()) {
+            case AUTH, BUSINESS_MISMATCH -> SageCallException.Kind.AUTH;
+            case NOT_FOUND -> SageCallException.Kind.NOT_FOUND;
+            case VALIDATION -> SageCallException.Kind.VALIDATION;
+            case RATE_LIMITED -> SageCallException.Kind.RATE_LIMITED;
+            case PROVIDER -> SageCallException.Kind.PROVIDER;
+            case UNKNOWN_OUTCOME -> SageCallException.Kind.UNKNOWN_OUTCOME;
+            case HTTP -> SageCallException.Kind.HTTP;
+        };
+        String detail = e.errors().stream()
+                .map(err -> (err.dataCode() == null ? "?" : err.dataCode())
+                        + (err.source() == null || err.source().isBlank() ? "" : "@" + err.source()))
+                .collect(Collectors.joining(","));
+        return new SageCallException(kind, detail.isEmpty() ? null : detail, e.getMessage(), e);
+    }
+}

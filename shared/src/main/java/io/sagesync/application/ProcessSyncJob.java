@@ -1,0 +1,158 @@
+package io.sagesync.application;
+
+import io.sagesync.domain.EventName;
+import io.sagesync.domain.Outcomes;
+import io.sagesync.domain.PushJob;
+import io.sagesync.domain.RunOutcome;
+import io.sagesync.domain.RunStart;
+import io.sagesync.domain.RunStatus;
+import io.sagesync.domain.SyncJob;
+import io.sagesync.domain.SyncStateUpdate;
+import io.sagesync.domain.Xref;
+import io.sagesync.domain.magento.CanonicalInvoice;
+import io.sagesync.log.JsonLog;
+import io.sagesync.port.BindingStore;
+import io.sagesync.port.MagentoGateway;
+import io.sagesync.port.PushQueue;
+import io.sagesync.port.RetryScheduler;
+import io.sagesync.port.RunLifecycle;
+import io.sagesync.port.SageGateway;
+import io.sagesync.port.SyncQueue;
+import io.sagesync.port.XrefStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The sync worker's use case: one job from the tenant's FIFO queue → one terminal run outcome and one push job, or
+ * a delayed retry. A transient failure never fails the FIFO message (that would stall the tenant's whole group);
+ * the job waits in the retry queue instead, and after {@link SyncWorkerSettings#maxAttempts()} the run fails and the
+ * job is dead-lettered for an operator. Only our own infrastructure failing ({@link
+ * io.sagesync.port.InfrastructureException}) escapes, so SQS redelivers the message.
+ *
+ * <p>Event support: {@code invoice.created} fully. {@code invoice.paid} is skipped with
+ * {@value #PAYMENT_NOT_SUPPORTED} (the invoice chip keeps showing the synced invoice when there is one);
+ * credit memos, customers and products are skipped with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending.
+ */
+public final class ProcessSyncJob {
+    /** Skip reason for events this worker does not sync yet. */
+    public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
+    /** Skip reason for invoice.paid until customer receipts are implemented. */
+    public static final String PAYMENT_NOT_SUPPORTED = "payment_sync_not_supported";
+
+    private static final JsonLog LOG = JsonLog.of(ProcessSyncJob.class);
+
+    private final String tenantId;
+    private final RunLifecycle runs;
+    private final XrefStore xrefs;
+    private final PushQueue pushQueue;
+    private final RetryScheduler retries;
+    private final SyncQueue syncQueue;
+    private final SyncWorkerSettings settings;
+    private final Clock clock;
+    private final InvoiceSync invoices;
+
+    /**
+     * @param invoiceParser canonical invoice JSON → record; throws
+     *                      {@link io.sagesync.domain.magento.CanonicalParseException} on unreadable input
+     */
+    public ProcessSyncJob(String tenantId, RunLifecycle runs, MagentoGateway magento,
+                          Function<String, CanonicalInvoice> invoiceParser, BindingStore bindings, SageGateway sage,
+                          XrefStore xrefs, PushQueue pushQueue, RetryScheduler retries, SyncQueue syncQueue,
+                          SyncWorkerSettings settings, Clock clock) {
+        this.tenantId = tenantId;
+        this.runs = runs;
+        this.xrefs = xrefs;
+        this.pushQueue = pushQueue;
+        this.retries = retries;
+        this.syncQueue = syncQueue;
+        this.settings = settings;
+        this.clock = clock;
+        this.invoices = new InvoiceSync(tenantId, magento, invoiceParser, bindings, sage, xrefs,
+                new SageReferenceDefaults(sage, clock, settings.referenceDataTtl()), settings, clock);
+    }
+
+    /**
+     * Runs one job from the FIFO sync queue.
+     *
+     * @return true when the message is done (delete it); false never happens today — failures that need SQS to
+     *         redeliver throw {@link io.sagesync.port.InfrastructureException}
+     */
+    public boolean process(SyncJob job) {
+        if (!tenantId.equals(job.tenantId())) {
+            LOG.error("job for another tenant dropped", "run_id", job.runId(), "code", "tenant_mismatch");
+            return true;
+        }
+        Instant startedAt = clock.instant();
+        Optional<RunStart> start = runs.start(job.runId(), startedAt);
+        if (start.isEmpty()) {
+            LOG.info("run missing or already done; nothing to do", "run_id", job.runId());
+            return true;
+        }
+        RunStart started = start.get();
+        RunOutcome outcome;
+        try {
+            outcome = switch (job.event()) {
+                case INVOICE_CREATED -> invoices.sync(job, started.run(), startedAt);
+                case INVOICE_PAID -> RunOutcome.skipped(PAYMENT_NOT_SUPPORTED, startedAt, clock.instant());
+                case CREDITMEMO_CREATED, CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
+                        RunOutcome.skipped(EVENT_NOT_SUPPORTED, startedAt, clock.instant());
+            };
+        } catch (SyncFailure failure) {
+            if (failure.isRetryable()) {
+                retryOrGiveUp(job, started, failure, startedAt);
+                return true;
+            }
+            outcome = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant());
+        }
+        complete(job, outcome);
+        return true;
+    }
+
+    /**
+     * Runs one record from the delayed-retry queue: its delay is over, so the job goes back into the tenant's FIFO
+     * group with {@code enqueueCount + 1} (a new de-duplication id, so SQS does not swallow it).
+     */
+    public boolean forwardRetry(SyncJob job) {
+        syncQueue.enqueue(new SyncJob(job.runId(), job.tenantId(), job.event(), job.magentoEntityId(),
+                job.websiteId(), job.storeId(), job.enqueueCount() + 1));
+        return true;
+    }
+
+    private void retryOrGiveUp(SyncJob job, RunStart started, SyncFailure failure, Instant startedAt) {
+        int attempt = started.attemptInCycle();
+        if (attempt >= settings.maxAttempts()) {
+            LOG.warn("retries exhausted; run failed and job dead-lettered", "run_id", job.runId(),
+                    "error_class", failure.errorClass().wireName(), "attempts", attempt);
+            complete(job, RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant()));
+            retries.deadLetter(job);
+            return;
+        }
+        LOG.info("transient failure; retrying later", "run_id", job.runId(), "error_class",
+                failure.errorClass().wireName(), "attempt", attempt);
+        runs.recordRetry(job.runId(), failure.errorClass(), failure.reason(), clock.instant());
+        retries.retryLater(job, settings.delayAfter(attempt));
+    }
+
+    /**
+     * Push first, then the terminal status: if the status write fails the message is redelivered and the push
+     * repeated (harmless, Magento overwrites its row); the reverse order could lose the push for good.
+     */
+    private void complete(SyncJob job, RunOutcome outcome) {
+        pushQueue.enqueue(new PushJob(job.runId(), job.event(), pushUpdate(job, outcome)));
+        runs.finish(job.runId(), outcome);
+        LOG.info("run finished", "run_id", job.runId(), "status", outcome.status().wireName(),
+                "error_class", outcome.errorClass() == null ? null : outcome.errorClass().wireName(),
+                "reason", outcome.status() == RunStatus.FAILED ? null : outcome.reason(),
+                "duration_ms", outcome.duration().toMillis());
+    }
+
+    /** The chip for this outcome; {@link Outcomes} owns the rules (including the shared invoice row). */
+    private SyncStateUpdate pushUpdate(SyncJob job, RunOutcome o) {
+        Xref invoiceInSage = job.event() == EventName.INVOICE_PAID
+                ? xrefs.find(Xref.invoiceKey(job.magentoEntityId())).orElse(null)
+                : null;
+        return Outcomes.toUpdate(job.event(), job.magentoEntityId(), o, invoiceInSage);
+    }
+}

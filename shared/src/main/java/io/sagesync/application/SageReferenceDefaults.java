@@ -1,0 +1,70 @@
+package io.sagesync.application;
+
+import io.sagesync.domain.policy.SyncPolicy;
+import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Fills the policy's unset Sage ids from the business's reference data (the obvious choice, logged): the sales
+ * ledger account with the lowest nominal code, {@code GB_STANDARD}, the base-currency bank account with the lowest
+ * nominal code; and always takes the base currency from Sage, which is the authority on it. Reference data is cached
+ * per execution environment for a while, since it rarely changes and costs four calls.
+ */
+final class SageReferenceDefaults {
+    private static final JsonLog LOG = JsonLog.of(SageReferenceDefaults.class);
+
+    private final SageGateway sage;
+    private final Clock clock;
+    private final Duration ttl;
+    private SageReferenceData cached;
+    private Instant cachedAt;
+
+    SageReferenceDefaults(SageGateway sage, Clock clock, Duration ttl) {
+        this.sage = sage;
+        this.clock = clock;
+        this.ttl = ttl;
+    }
+
+    /** @throws io.sagesync.port.SageCallException when the reference data cannot be read */
+    SyncPolicy complete(SyncPolicy p) {
+        // always read (cached): the base currency comes from Sage even when every id is configured
+        SageReferenceData ref = referenceData();
+        String ledger = p.defaultLedgerAccountId();
+        if (ledger == null) {
+            ledger = ref.lowestSalesLedgerAccount().map(SageReferenceData.LedgerAccount::id).orElse(null);
+            LOG.info("default_ledger_account_id unset; using lowest sales nominal code", "ledger_account_id", ledger);
+        }
+        String tax = p.defaultTaxRateId();
+        if (tax == null) {
+            tax = ref.standardTaxRate().map(SageReferenceData.TaxRate::id).orElse(null);
+            LOG.info("default_tax_rate_id unset; using the standard rate", "tax_rate_id", tax);
+        }
+        String bank = p.defaultBankAccountId();
+        if (bank == null) {
+            bank = ref.defaultBankAccount().map(SageReferenceData.BankAccount::id).orElse(null);
+        }
+        String base = ref.baseCurrency() == null ? p.businessBaseCurrency() : ref.baseCurrency();
+        if (!base.equalsIgnoreCase(p.businessBaseCurrency())) {
+            LOG.warn("business_base_currency differs from Sage's financial settings; using Sage's",
+                    "sage_base_currency", base);
+        }
+        return new SyncPolicy(p.syncUnpaidInvoices(), p.syncZeroValueInvoices(), p.syncSince(), p.websiteFilter(),
+                p.storeFilter(), p.syncProducts(), p.syncStock(), tax, ledger, bank,
+                p.defaultPurchaseLedgerAccountId(), p.paymentMethodMap(), p.taxRateMap(), p.invoiceNumberPrefix(),
+                p.customerNamePriority(), p.defaultEuGoodsServicesType(), p.productTypeEuGoodsMap(),
+                p.b2cConsolidation(), base.toUpperCase(java.util.Locale.ROOT), p.businessCountry());
+    }
+
+    private synchronized SageReferenceData referenceData() {
+        Instant now = clock.instant();
+        if (cached == null || cachedAt.plus(ttl).isBefore(now)) {
+            cached = sage.referenceData();
+            cachedAt = now;
+        }
+        return cached;
+    }
+}

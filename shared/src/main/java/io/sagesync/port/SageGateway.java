@@ -1,0 +1,29 @@
+package io.sagesync.port;
+
+import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import java.util.Optional;
+
+/**
+ * The calls the sync worker makes into the merchant's Sage business. Every method throws {@link SageCallException}
+ * when Sage refuses or cannot be reached; its {@link SageCallException.Kind} says whether a later retry may help.
+ */
+public interface SageGateway {
+
+    /** Looks a customer contact up by its exact {@code reference} (Sage's search is loose; the match is exact). */
+    Optional<String> findContactIdByReference(String reference);
+
+    /** Creates a contact ({@code POST /contacts}) and returns its id. */
+    String createContact(SageContactRequest request);
+
+    /** Creates a sales invoice ({@code POST /sales_invoices}); the request's idempotency id makes a replay safe. */
+    PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request);
+
+    /** Finds a sales invoice by its exact {@code reference}, e.g. beyond Sage's 7-day idempotency window. */
+    Optional<PostedInvoice> findSalesInvoiceByReference(String reference);
+
+    /** Tax rates, sales ledger accounts, bank accounts and the base currency of the business. */
+    SageReferenceData referenceData();
+}
