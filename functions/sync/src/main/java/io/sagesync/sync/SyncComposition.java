@@ -16,10 +16,12 @@ import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsPushQueue;
 import io.sagesync.adapter.sqs.SqsRetryScheduler;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.MeteredRunLifecycle;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.SagesyncConfig;
+import io.sagesync.log.Metrics;
 import io.sagesync.security.LedgerTokenSigner;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -72,7 +74,9 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         var sageClient = new SageHttpClient(
                 new SageClientConfig(sage.baseUrl(), sage.businessId(), CONNECT_TIMEOUT, SAGE_TIMEOUT, sageRetries),
                 sage.accessToken(), http, clock, Sleeper.threadSleep(), new SecureRandom());
-        var runs = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
+        var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
+                Metrics.toStdout(config.tenantId(), "sync", clock));
         var parser = new CanonicalJsonParser();
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
