@@ -77,7 +77,7 @@ final class LocalPipeline implements AutoCloseable {
 
             var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
             var sync = new SyncHandler(SyncComposition.of(config, clients, clock, sageSettings).processSyncJob());
-            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl).pushSyncState());
+            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl));
             api = new ApiGatewayEmulator(settings.port(), webhook, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
             pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));

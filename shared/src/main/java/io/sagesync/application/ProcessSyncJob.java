@@ -1,7 +1,7 @@
 package io.sagesync.application;
 
 import io.sagesync.domain.EventName;
-import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.Outcomes;
 import io.sagesync.domain.PushJob;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
@@ -148,23 +148,11 @@ public final class ProcessSyncJob {
                 "duration_ms", outcome.duration().toMillis());
     }
 
+    /** The chip for this outcome; {@link Outcomes} owns the rules (including the shared invoice row). */
     private SyncStateUpdate pushUpdate(SyncJob job, RunOutcome o) {
-        var type = job.event().entityType();
-        long id = job.magentoEntityId();
-        Instant at = o.finishedAt();
-        if (job.event() == EventName.INVOICE_PAID && o.status() == RunStatus.SKIPPED) {
-            // invoice.created and invoice.paid share Magento's invoice row: a skipped payment must not hide the
-            // synced invoice, so the row keeps pointing at it when there is one
-            Optional<Xref> invoice = xrefs.find(Xref.invoiceKey(id));
-            if (invoice.isPresent()) {
-                return SyncStateUpdate.synced(type, id, invoice.get().sageId(), invoice.get().sageReference(), at);
-            }
-        }
-        return switch (o.status()) {
-            case SUCCEEDED -> SyncStateUpdate.synced(type, id, o.sageId(), o.sageReference(), at);
-            case SKIPPED -> SyncStateUpdate.skipped(type, id, o.reason(), at);
-            default -> SyncStateUpdate.failed(type, id, o.errorClass() == null ? ErrorClass.INTERNAL : o.errorClass(),
-                    at);
-        };
+        Xref invoiceInSage = job.event() == EventName.INVOICE_PAID
+                ? xrefs.find(Xref.invoiceKey(job.magentoEntityId())).orElse(null)
+                : null;
+        return Outcomes.toUpdate(job.event(), job.magentoEntityId(), o, invoiceInSage);
     }
 }

@@ -25,10 +25,12 @@ import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsPushQueue;
 import io.sagesync.adapter.sqs.SqsRetryScheduler;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.MeteredRunLifecycle;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.SagesyncConfig;
+import io.sagesync.log.Metrics;
 import io.sagesync.security.LedgerTokenSigner;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -119,7 +121,9 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         // a fresh JWT (new jti) per request: Magento accepts each token id once
         var magento = new HttpMagentoGateway(http, config.magentoBaseUrl(),
                 () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
-        var runs = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
+        var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
+                Metrics.toStdout(config.tenantId(), "sync", clock));
         var parser = new CanonicalJsonParser();
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),

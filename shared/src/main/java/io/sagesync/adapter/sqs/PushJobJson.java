@@ -1,5 +1,6 @@
 package io.sagesync.adapter.sqs;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -7,12 +8,16 @@ import io.sagesync.domain.EntityType;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.PushJob;
 import io.sagesync.domain.SyncStateUpdate;
+import io.sagesync.domain.SyncStateUpdate.SyncStatus;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * The push job's wire form on SQS: snake_case JSON, versioned, the {@link SyncStateUpdate} nested as {@code update}
- * with Magento's own field names (so a reader of the queue sees exactly what Magento will get).
+ * The push job's wire form on SQS: snake_case JSON, versioned like {@link SyncJobJson}. The update is carried whole
+ * (exactly what Magento will receive), with {@code last_sync_at} as an ISO-8601 instant; only the Magento adapter
+ * formats it as {@code YYYY-MM-DD HH:MM:SS}.
  */
 public final class PushJobJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -23,50 +28,72 @@ public final class PushJobJson {
 
     public static String write(PushJob job) {
         SyncStateUpdate u = job.update();
-        ObjectNode root = JSON.createObjectNode().put("v", VERSION).put("run_id", job.runId())
+        ObjectNode update = JSON.createObjectNode()
+                .put("entity_type", u.entityType().wireName())
+                .put("magento_entity_id", u.magentoEntityId())
+                .put("provider", u.provider())
+                .put("sync_status", u.syncStatus().wireName())
+                .put("provider_entity_id", u.providerEntityId())
+                .put("provider_reference", u.providerReference())
+                .put("skip_reason", u.skipReason())
+                .put("error_code", u.errorCode())
+                .put("last_sync_at", u.lastSyncAt().toString());
+        ObjectNode node = JSON.createObjectNode()
+                .put("v", VERSION)
+                .put("run_id", job.runId())
                 .put("event", job.event().wireName());
-        ObjectNode update = root.putObject("update");
-        update.put("entity_type", u.entityType().wireName());
-        update.put("magento_entity_id", u.magentoEntityId());
-        update.put("provider", u.provider());
-        update.put("sync_status", u.syncStatus().wireName());
-        update.put("provider_entity_id", u.providerEntityId());
-        update.put("provider_reference", u.providerReference());
-        update.put("skip_reason", u.skipReason());
-        update.put("error_code", u.errorCode());
-        update.put("last_sync_at", u.lastSyncAt().toString());
-        return root.toString();
+        node.set("update", update);
+        return node.toString();
     }
 
     /**
-     * @throws IllegalArgumentException when the message is not a push job (a poison message)
+     * @throws IllegalArgumentException when the message is not a push job (a poison message; it goes to the DLQ)
      */
     public static PushJob read(String body) {
         try {
             JsonNode n = JSON.readTree(body);
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("push job is not a JSON object");
+            }
             JsonNode u = n.required("update");
-            String type = u.required("entity_type").asText();
-            EntityType entityType = Arrays.stream(EntityType.values()).filter(t -> t.wireName().equals(type))
-                    .findFirst().orElseThrow(() -> new IllegalArgumentException("unknown entity_type"));
-            SyncStateUpdate update = new SyncStateUpdate(entityType, u.required("magento_entity_id").asLong(),
+            SyncStateUpdate update = new SyncStateUpdate(
+                    entityType(u.required("entity_type").asText()),
+                    u.required("magento_entity_id").asLong(),
                     u.required("provider").asText(),
-                    SyncStateUpdate.SyncStatus.valueOf(u.required("sync_status").asText().toUpperCase(
-                            java.util.Locale.ROOT)),
-                    text(u, "provider_entity_id"), text(u, "provider_reference"), text(u, "skip_reason"),
-                    text(u, "error_code"), Instant.parse(u.required("last_sync_at").asText()));
-            return new PushJob(n.required("run_id").asText(),
+                    syncStatus(u.required("sync_status").asText()),
+                    text(u, "provider_entity_id"),
+                    text(u, "provider_reference"),
+                    text(u, "skip_reason"),
+                    text(u, "error_code"),
+                    Instant.parse(u.required("last_sync_at").asText()));
+            return new PushJob(
+                    n.required("run_id").asText(),
                     EventName.fromWire(n.required("event").asText())
                             .orElseThrow(() -> new IllegalArgumentException("unknown event")),
                     update);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("push job is not JSON", e);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("push job has a bad last_sync_at", e);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("push job last_sync_at is not an ISO-8601 instant", e);
         }
     }
 
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
+    private static EntityType entityType(String wire) {
+        return Arrays.stream(EntityType.values()).filter(t -> t.wireName().equals(wire)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown entity_type"));
+    }
+
+    private static SyncStatus syncStatus(String wire) {
+        try {
+            // "pending" is not a SyncStatus: Magento rejects it, so a job carrying it is poison by construction
+            return SyncStatus.valueOf(wire.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sync_status must be synced, skipped or failed");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
     }
 }

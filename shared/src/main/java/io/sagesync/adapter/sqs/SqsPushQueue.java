@@ -7,7 +7,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** The standard push queue: order does not matter because Magento keeps the last row written per entity. */
+/**
+ * The standard (not FIFO) push queue. Pushes need no ordering from SQS: Magento overwrites the mirror row and each
+ * update carries its own {@code last_sync_at}; per-message visibility changes give each failed push its own backoff,
+ * which a FIFO group would serialise behind the oldest failure.
+ */
 public final class SqsPushQueue implements PushQueue {
     private final SqsClient sqs;
     private final String queueUrl;
@@ -20,7 +24,9 @@ public final class SqsPushQueue implements PushQueue {
     @Override
     public void enqueue(PushJob job) {
         try {
-            sqs.sendMessage(SendMessageRequest.builder().queueUrl(queueUrl).messageBody(PushJobJson.write(job))
+            sqs.sendMessage(SendMessageRequest.builder()
+                    .queueUrl(queueUrl)
+                    .messageBody(PushJobJson.write(job))
                     .build());
         } catch (SdkException e) {
             throw new InfrastructureException("push queue unavailable", e);

@@ -91,6 +91,8 @@ public final class MagentoSimulator implements AutoCloseable {
     private final AtomicInteger acceptedTokens = new AtomicInteger();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    /** Fault queue key for sync-state POSTs (not an entity type, so it never collides with GET faults). */
+    private static final String SYNC_STATE_FAULTS = "POST sync-state";
 
     private record Fault(int status, Duration delay) {
     }
@@ -249,6 +251,14 @@ public final class MagentoSimulator implements AutoCloseable {
     /** The next {@code count} GETs of {@code entityType} stall for {@code delay} before answering normally. */
     public void delayNextGets(String entityType, int count, Duration delay) {
         enqueueFaults(entityType, count, new Fault(0, delay));
+    }
+
+    /**
+     * The next {@code count} sync-state POSTs (after the JWT check) answer {@code status} without touching the
+     * mirror: 5xx for an outage, 400 for Magento's validation, etc.
+     */
+    public void failNextSyncStates(int count, int status) {
+        enqueueFaults(SYNC_STATE_FAULTS, count, new Fault(status, Duration.ZERO));
     }
 
     /** While on, every JWT-guarded route answers 401 regardless of the token (e.g. a revoked integration). */
@@ -466,6 +476,14 @@ public final class MagentoSimulator implements AutoCloseable {
     }
 
     private void syncStateUpsert(HttpExchange exchange, byte[] body) throws IOException {
+        Fault fault = nextFault(SYNC_STATE_FAULTS);
+        if (fault != null && fault.status() != 0) {
+            send(exchange, fault.status(), fault.status() == 400
+                    ? "{\"message\":\"Invalid value of \\\"%value\\\" provided for the %fieldName field.\","
+                            + "\"parameters\":{\"value\":\"x\",\"fieldName\":\"sync_status\"}}"
+                    : "{\"message\":\"Internal Error. Details are available in Magento log file.\"}");
+            return;
+        }
         JsonNode json = parseObject(body);
         if (json == null) {
             send(exchange, 400, "{\"message\":\"Decoding error.\"}");

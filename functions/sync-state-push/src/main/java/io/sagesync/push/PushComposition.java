@@ -1,0 +1,50 @@
+package io.sagesync.push;
+
+import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
+import io.sagesync.adapter.dynamodb.DynamoDbPushLog;
+import io.sagesync.adapter.http.JdkHttpClients;
+import io.sagesync.adapter.magento.HttpMagentoGateway;
+import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
+import io.sagesync.adapter.sqs.SqsMessageDelay;
+import io.sagesync.application.PushBackoff;
+import io.sagesync.application.PushSyncState;
+import io.sagesync.config.AwsClients;
+import io.sagesync.config.SagesyncConfig;
+import io.sagesync.log.Metrics;
+import io.sagesync.port.MessageDelay;
+import io.sagesync.security.LedgerTokenSigner;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Wires the sync-state push function. Lambda calls {@link #fromEnvironment()}; local mode and tests call
+ * {@link #of} with clients pointed at ElasticMQ and moto and the Magento simulator's base URL.
+ *
+ * @param pushSyncState the use case
+ * @param messageDelay  backoff for transient failures, on the push queue
+ */
+public record PushComposition(PushSyncState pushSyncState, MessageDelay messageDelay) {
+    static final String FUNCTION = "push";
+    /** Magento answers sync-state from a single INSERT; 10 s is generous and stays well inside the 30 s timeout. */
+    static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(10);
+
+    public static PushComposition fromEnvironment() {
+        SagesyncConfig config = SagesyncConfig.fromEnv(System.getenv());
+        return of(config, AwsClients.fromEnvironment(), Clock.systemUTC(), config.magentoBaseUrl());
+    }
+
+    public static PushComposition of(SagesyncConfig config, AwsClients aws, Clock clock, String magentoBaseUrl) {
+        var keys = new SecretsManagerTenantKeyProvider(aws.secretsManager(), config.tenantSecretId(),
+                config.keyCacheTtl(), clock);
+        var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
+        // a fresh token (new jti) per request: the gateway calls this supplier for every call, retries included
+        var magento = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(5)), magentoBaseUrl,
+                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
+        var push = new PushSyncState(config.tenantId(), magento,
+                new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),
+                new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
+                Metrics.toStdout(config.tenantId(), FUNCTION, clock), PushBackoff.DEFAULT, clock);
+        return new PushComposition(push, new SqsMessageDelay(aws.sqs(), config.pushQueueUrl()));
+    }
+}

@@ -1,0 +1,37 @@
+package io.sagesync.adapter.sqs;
+
+import io.sagesync.log.JsonLog;
+import io.sagesync.port.MessageDelay;
+import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
+
+/** {@link MessageDelay} through SQS ChangeMessageVisibility on the queue the message came from. */
+public final class SqsMessageDelay implements MessageDelay {
+    private static final JsonLog LOG = JsonLog.of(SqsMessageDelay.class);
+    static final long MAX_VISIBILITY_SECONDS = Duration.ofHours(12).toSeconds();
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public SqsMessageDelay(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    @Override
+    public void delay(String receiptHandle, Duration delay) {
+        long seconds = Math.max(0, Math.min(delay.toSeconds(), MAX_VISIBILITY_SECONDS));
+        try {
+            sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder()
+                    .queueUrl(queueUrl)
+                    .receiptHandle(receiptHandle)
+                    .visibilityTimeout((int) seconds)
+                    .build());
+        } catch (SdkException e) {
+            // the message still returns after the queue's own visibility timeout; only the backoff shape is lost
+            LOG.warn("could not delay message", "error", e.getClass().getSimpleName());
+        }
+    }
+}

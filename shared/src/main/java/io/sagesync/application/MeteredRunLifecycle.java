@@ -1,0 +1,46 @@
+package io.sagesync.application;
+
+import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.RunOutcome;
+import io.sagesync.domain.RunStart;
+import io.sagesync.log.Metrics;
+import io.sagesync.port.RunLifecycle;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Counts what the worker does to runs, without the worker knowing: every terminal outcome is a
+ * {@code RunsByOutcome} (which the failure-rate alarm watches) plus a {@code StepLatency} for step {@code run}, and
+ * every recorded transient failure is a {@code Retries}. Metrics are emitted only after the store accepted the write,
+ * so a retried write is not counted twice.
+ */
+public final class MeteredRunLifecycle implements RunLifecycle {
+    static final String RUN_STEP = "run";
+    static final String SYNC_STEP = "sync";
+
+    private final RunLifecycle delegate;
+    private final Metrics metrics;
+
+    public MeteredRunLifecycle(RunLifecycle delegate, Metrics metrics) {
+        this.delegate = delegate;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Optional<RunStart> start(String runId, Instant now) {
+        return delegate.start(runId, now);
+    }
+
+    @Override
+    public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
+        delegate.recordRetry(runId, errorClass, reason, now);
+        metrics.retry(SYNC_STEP);
+    }
+
+    @Override
+    public void finish(String runId, RunOutcome outcome) {
+        delegate.finish(runId, outcome);
+        metrics.runOutcome(outcome.status().wireName());
+        metrics.stepLatency(RUN_STEP, outcome.duration());
+    }
+}

@@ -1,0 +1,221 @@
+package io.sagesync.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sagesync.domain.BindingState;
+import io.sagesync.domain.EntityType;
+import io.sagesync.domain.EventName;
+import io.sagesync.domain.PushJob;
+import io.sagesync.domain.PushStatus;
+import io.sagesync.domain.SyncStateUpdate;
+import io.sagesync.domain.policy.SyncPolicy;
+import io.sagesync.log.JsonLog;
+import io.sagesync.log.Metrics;
+import io.sagesync.port.BindingStore;
+import io.sagesync.port.InfrastructureException;
+import io.sagesync.port.MagentoCallException;
+import io.sagesync.port.MagentoCallException.Kind;
+import io.sagesync.port.MagentoGateway;
+import io.sagesync.port.PushLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The push use case against in-memory ports: every Magento answer class and every store failure. */
+class PushSyncStateTest {
+    private static final Instant NOW = Instant.parse("2026-04-30T10:15:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    private static final PushJob JOB = new PushJob("run-1", EventName.INVOICE_CREATED,
+            SyncStateUpdate.synced(EntityType.INVOICE, 42, "sage-1", "SI-1", NOW.minusSeconds(30)));
+
+    private final FakeMagento magento = new FakeMagento();
+    private final InMemoryPushLog pushLog = new InMemoryPushLog();
+    private final InMemoryBinding binding = new InMemoryBinding();
+    private final List<String> metricLines = new ArrayList<>();
+    private final PushSyncState push = new PushSyncState("tenant-1", magento, pushLog, binding,
+            new Metrics("tenant-1", "push", CLOCK, metricLines::add), PushBackoff.DEFAULT, CLOCK);
+
+    @AfterEach
+    void restoreLog() {
+        JsonLog.redirect(System.out, Clock.systemUTC());
+        JsonLog.clearContext();
+    }
+
+    @Test
+    void accepted_isDelivered_recordedOnTheRun_andCounted() {
+        PushResult result = push.push(JOB, 1);
+
+        assertThat(result.done()).isTrue();
+        assertThat(magento.received).containsExactly(JOB.update());
+        assertThat(pushLog.records).containsExactly("run-1 delivered null 1");
+        assertThat(metricLines).anySatisfy(l -> assertThat(l).contains("\"PushOutcome\":1", "\"delivered\""));
+    }
+
+    @Test
+    void transientFailure_isRetriedWithAGrowingBackoff_andTheBindingIsUntouched() {
+        magento.failures.add(new MagentoCallException(Kind.TRANSIENT, 503, "Magento sync-state answered 503"));
+        magento.failures.add(new MagentoCallException(Kind.TRANSIENT, 0, "Magento sync-state timed out"));
+
+        PushResult first = push.push(JOB, 1);
+        PushResult third = push.push(JOB, 3);
+
+        assertThat(first.done()).isFalse();
+        assertThat(first.retryAfter()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(third.retryAfter()).isEqualTo(Duration.ofMinutes(4));
+        assertThat(pushLog.records).containsExactly("run-1 retrying Magento sync-state answered 503 1",
+                "run-1 retrying Magento sync-state timed out 3");
+        assertThat(binding.magentoFlags).isEmpty();
+        assertThat(metricLines).anySatisfy(l -> assertThat(l).contains("\"Retries\":1"));
+    }
+
+    @Test
+    void unauthorized_isFinal_andFlagsTheBindingTokenRevoked() {
+        magento.failures.add(new MagentoCallException(Kind.AUTH, 401, "Magento sync-state answered 401"));
+
+        PushResult result = push.push(JOB, 1);
+
+        assertThat(result.status()).isEqualTo(PushStatus.UNAUTHORIZED);
+        assertThat(result.done()).isTrue();
+        assertThat(binding.magentoFlags).singleElement().asString().startsWith(BindingState.TOKEN_REVOKED);
+    }
+
+    @Test
+    void rejected_isFinal_andKeepsMagentosMessage() {
+        magento.failures.add(new MagentoCallException(Kind.REJECTED, 400, "Magento sync-state answered 400: bad"));
+
+        PushResult result = push.push(JOB, 1);
+
+        assertThat(result.status()).isEqualTo(PushStatus.REJECTED);
+        assertThat(pushLog.records).containsExactly("run-1 rejected Magento sync-state answered 400: bad 1");
+    }
+
+    @Test
+    void storeUnavailable_beforeTheCall_isRetried_withoutCallingMagento() {
+        pushLog.unavailable = true;
+
+        PushResult result = push.push(JOB, 2);
+
+        assertThat(result.done()).isFalse();
+        assertThat(result.retryAfter()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(magento.received).isEmpty();
+    }
+
+    @Test
+    void deliveredButNotRecorded_isStillDone_soAStaleRepushCannotFollow() {
+        pushLog.failRecords = true;
+
+        assertThat(push.push(JOB, 1).status()).isEqualTo(PushStatus.DELIVERED);
+        assertThat(magento.received).hasSize(1);
+    }
+
+    @Test
+    void olderThanADeliveredPush_isSuperseded_andNotSent() {
+        pushLog.watermarks.put(42L, NOW);
+
+        assertThat(push.push(JOB, 1).status()).isEqualTo(PushStatus.SUPERSEDED);
+        assertThat(magento.received).isEmpty();
+    }
+
+    @Test
+    void logLine_carriesRunTenantEventStepAndDuration() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLog.redirect(new PrintStream(out, true, StandardCharsets.UTF_8), CLOCK);
+
+        push.push(JOB, 1);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"tenant\":\"tenant-1\"",
+                "\"run_id\":\"run-1\"", "\"event\":\"invoice.created\"", "\"step\":\"push\"", "\"duration_ms\":0");
+    }
+
+    private static final class FakeMagento implements MagentoGateway {
+        final List<SyncStateUpdate> received = new ArrayList<>();
+        final Deque<MagentoCallException> failures = new ArrayDeque<>();
+
+        @Override
+        public void pushSyncState(SyncStateUpdate update) {
+            MagentoCallException failure = failures.poll();
+            if (failure != null) {
+                throw failure;
+            }
+            received.add(update);
+        }
+
+        @Override
+        public String fetchCanonical(EntityType type, long magentoId) {
+            throw new UnsupportedOperationException("the push never fetches");
+        }
+
+        @Override
+        public String fetchPayment(long invoiceId) {
+            throw new UnsupportedOperationException("the push never fetches");
+        }
+
+        @Override
+        public void ping() {
+        }
+    }
+
+    private static final class InMemoryPushLog implements PushLog {
+        final List<String> records = new ArrayList<>();
+        final Map<Long, Instant> watermarks = new HashMap<>();
+        boolean unavailable;
+        boolean failRecords;
+
+        @Override
+        public boolean supersededByDelivered(SyncStateUpdate update) {
+            if (unavailable) {
+                throw new InfrastructureException("injected: table unavailable");
+            }
+            Instant delivered = watermarks.get(update.magentoEntityId());
+            return delivered != null && delivered.isAfter(update.lastSyncAt());
+        }
+
+        @Override
+        public void record(String runId, SyncStateUpdate update, PushStatus status, String message, int attempts,
+                           Instant at) {
+            if (failRecords) {
+                throw new InfrastructureException("injected: table unavailable");
+            }
+            records.add(runId + " " + status.wireName() + " " + message + " " + attempts);
+        }
+    }
+
+    private static final class InMemoryBinding implements BindingStore {
+        final List<String> magentoFlags = new ArrayList<>();
+
+        @Override
+        public SyncPolicy policy() {
+            return SyncPolicy.defaults();
+        }
+
+        @Override
+        public void savePolicy(SyncPolicy policy) {
+        }
+
+        @Override
+        public BindingState state() {
+            return BindingState.initial();
+        }
+
+        @Override
+        public void flagMagento(String status, String reason) {
+            magentoFlags.add(status + " " + reason);
+        }
+
+        @Override
+        public void flagSage(String status, String reason) {
+        }
+    }
+}
