@@ -90,8 +90,15 @@ public record TemplateResources(List<Table> tables, List<Queue> queues, List<Str
                 .orElseThrow(() -> new IllegalArgumentException("no queue " + logicalId + " in template.yaml"));
     }
 
-    /** Walks up from the working directory to the repository root (the directory holding template.yaml). */
+    /**
+     * The system property {@code sagesync.template} if set; otherwise walks up from the working directory to the
+     * repository root (the directory holding template.yaml and pom.xml).
+     */
     public static Path findTemplate() {
+        String explicit = System.getProperty("sagesync.template");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit).toAbsolutePath();
+        }
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path candidate = dir.resolve("template.yaml");
