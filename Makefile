@@ -47,7 +47,7 @@ bench-sync: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.bench.SyncBenchmark
 
 bench-e2e: build $(LOCAL_CP)
-	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.bench.EndToEndBenchmark
+	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark
 
 # --- sam build (Metadata: BuildMethod: makefile). SAM runs these in a copy of the repository with ARTIFACTS_DIR set;
 # each target builds one function module and lays out the Lambda zip: classes at the root, jars in lib/.

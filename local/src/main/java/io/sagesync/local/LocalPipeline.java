@@ -76,7 +76,10 @@ final class LocalPipeline implements AutoCloseable {
             }
 
             var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
-            var sync = new SyncHandler(SyncComposition.of(config, clients, clock, sageSettings).processSyncJob());
+            var sync = new SyncHandler((settings.sageRefreshToken() != null && !settings.simulatedSage()
+                    ? SyncComposition.of(config, clients, clock, connectedRealSage(settings, config, clients, clock),
+                    io.sagesync.application.SyncWorkerSettings.defaults())
+                    : SyncComposition.of(config, clients, clock, sageSettings)).processSyncJob());
             var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl));
             api = new ApiGatewayEmulator(settings.port(), webhook, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
@@ -105,6 +108,32 @@ final class LocalPipeline implements AutoCloseable {
         }
         Supplier<String> tokens = new SimulatorTokens(sage);
         return new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, tokens);
+    }
+
+    /**
+     * A real Sage business through the deployed code path: the refresh token from the environment is stored in the
+     * local SageSecret with an empty access token, so the first call refreshes, and the token custodian rotates the
+     * single-use refresh token through the same lease as in AWS. Caveat: Sage invalidates a refresh token once used,
+     * and the newest one lives only in the emulated secret, so it is gone when local mode stops; authorise again (or
+     * copy the newest token out of the SageSecret on the moto endpoint in .sagesync-local.json) before the next run.
+     */
+    private static io.sagesync.port.SageGateway connectedRealSage(LocalSettings settings, SagesyncConfig config,
+                                                                  AwsClients clients, Clock clock) {
+        if (settings.sageBusinessId() == null || settings.sageClientId() == null
+                || settings.sageClientSecret() == null) {
+            throw new IllegalArgumentException("SAGESYNC_SAGE_REFRESH_TOKEN needs SAGESYNC_SAGE_CLIENT_ID, "
+                    + "SAGESYNC_SAGE_CLIENT_SECRET and SAGESYNC_SAGE_BUSINESS_ID");
+        }
+        new io.sagesync.adapter.secrets.SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId())
+                .write(new io.sagesync.adapter.sage.SageTokenSet("", settings.sageRefreshToken(),
+                        java.time.Instant.EPOCH, clock.instant().plus(java.time.Duration.ofDays(31)),
+                        settings.sageBusinessId()));
+        var app = new io.sagesync.adapter.sage.SageAppCredentials(settings.sageClientId(),
+                settings.sageClientSecret());
+        String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
+                : settings.sageTokenUrl();
+        return SyncComposition.connectedSage(config, clients, clock, settings.sageBaseUrl(), tokenUrl,
+                tokenUrl.replace("/token", "/revoke"), () -> app);
     }
 
     String apiUrl() {

@@ -1,5 +1,8 @@
 package io.sagesync.sync;
 
+import io.sagesync.adapter.sage.SageAppCredentials;
+import java.util.function.Supplier;
+
 import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.sage.ConnectedSageGateway;
 import io.sagesync.adapter.sage.SageOAuthClient;
@@ -75,12 +78,22 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
      */
     static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, Map<String, String> env,
                                      String sageBaseUrl) {
+        return connectedSage(config, aws, clock, sageBaseUrl,
+                env.getOrDefault(EnvNames.SAGE_TOKEN_URL, "https://oauth.accounting.sage.com/token"),
+                env.getOrDefault(SAGE_REVOKE_URL_ENV, "https://oauth.accounting.sage.com/revoke"),
+                new SecretsManagerSageAppCredentials(aws.secretsManager(), env.getOrDefault(SAGE_APP_SECRET_ID_ENV,
+                        "")));
+    }
+
+    /**
+     * The Sage gateway of a connected tenant: tokens from the SageSecret, refreshed single-flight through the
+     * DynamoDB lease, X-Business = the business stored with them. Local mode uses it against a real business.
+     */
+    public static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, String sageBaseUrl,
+                                            String tokenUrl, String revokeUrl,
+                                            Supplier<SageAppCredentials> app) {
         HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
-        var app = new SecretsManagerSageAppCredentials(aws.secretsManager(),
-                env.getOrDefault(SAGE_APP_SECRET_ID_ENV, ""));
-        var oauth = new SageOAuthClient(http, env.getOrDefault(EnvNames.SAGE_TOKEN_URL,
-                "https://oauth.accounting.sage.com/token"), env.getOrDefault(SAGE_REVOKE_URL_ENV,
-                "https://oauth.accounting.sage.com/revoke"), app, Duration.ofSeconds(10), clock);
+        var oauth = new SageOAuthClient(http, tokenUrl, revokeUrl, app, Duration.ofSeconds(10), clock);
         var custodian = new SageTokenCustodian(new SecretsManagerSageTokenStore(aws.secretsManager(),
                 config.sageSecretId()), new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), "sage-refresh",
                 clock), oauth, new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock), clock,

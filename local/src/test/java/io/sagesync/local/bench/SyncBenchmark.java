@@ -11,6 +11,7 @@ import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.Xref;
 import io.sagesync.simulator.magento.CanonicalInvoices;
+import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.sync.SageSettings;
@@ -77,23 +78,36 @@ public final class SyncBenchmark {
                 handler.handleRequest(event, null);
                 long handlerTime = System.nanoTime() - t0;
 
-                // the bare floor (approximate: the Magento and Sage calls are a same-size GET round trip to each
-                // simulator, unsigned for Magento, so magento_rejections counts these): GetItem run + UpdateItem start + GetItem xref(invoice) + Magento GET + GetItem
-                // binding + GetItem xref(contact) + Sage POST + PutItem xref + SendMessage push + UpdateItem finish
-                String body = sage.invoices().get(sage.invoices().size() - 1).toString();
+                // the bare floor, the same I/O the handler must do, issued directly: GetItem run + UpdateItem
+                // start + GetItem xref(invoice) + signed Magento GET of the invoice + GetItem binding + GetItem
+                // xref(contact) + Sage POST /sales_invoices (valid body) + PutItem xref + SendMessage push +
+                // UpdateItem finish
+                long floorId = id + 500_000;
+                magento.putInvoice(floorId, CanonicalInvoices.gbpRegistered(floorId));
+                String contactId = sage.contacts().get(0).get("id").asText();
+                String invoiceBody = "{\"sales_invoice\":{\"contact_id\":\"" + contactId + "\",\"date\":\""
+                        + java.time.LocalDate.now() + "\",\"reference\":\"F" + floorId + "\",\"invoice_lines\":["
+                        + "{\"description\":\"Kit\",\"ledger_account_id\":\"" + sage.ledgerAccountId("4000")
+                        + "\",\"quantity\":\"2\",\"unit_price\":\"50.00\",\"tax_rate_id\":\"GB_STANDARD\","
+                        + "\"tax_amount\":\"20.00\"}]}}";
+                long nowSeconds = Instant.now().getEpochSecond();
+                String magentoToken = MagentoJwt.signInbound(API_KEY, TENANT, nowSeconds, nowSeconds - 30,
+                        nowSeconds + 120, java.util.UUID.randomUUID().toString());
                 long f0 = System.nanoTime();
                 runs.find(runId);
-                runs.find(runId);
-                xrefs.find("invoice:" + (id + 500_000));
-                magento.putInvoice(id + 500_000, CanonicalInvoices.gbpRegistered(id + 500_000));
-                http.send(HttpRequest.newBuilder(URI.create(magento.baseUrl() + "/rest/V1/byte8/ping"))
-                        .header("Authorization", "Bearer x").GET().build(), HttpResponse.BodyHandlers.ofString());
+                runs.markEnqueued(runId, 1);
+                xrefs.find("invoice:" + floorId);
+                http.send(HttpRequest.newBuilder(URI.create(magento.baseUrl() + "/rest/V1/byte8/invoice/" + floorId))
+                        .header("Authorization", "Bearer " + magentoToken).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
                 xrefs.find("binding:x");
                 xrefs.find("contact:M5:GBP");
-                http.send(HttpRequest.newBuilder(URI.create(sage.baseUrl() + "/financial_settings"))
+                http.send(HttpRequest.newBuilder(URI.create(sage.baseUrl() + "/sales_invoices"))
                         .header("Authorization", "Bearer " + token).header("X-Business", SageSimulator.LEAD_BUSINESS_ID)
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                xrefs.put("bench:" + id, new Xref("x", body.length() > 0 ? "r" : null));
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(invoiceBody)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                xrefs.put("bench:" + id, new Xref("x", "r"));
                 aws.clients().sqs().sendMessage(r -> r.queueUrl(config.pushQueueUrl()).messageBody("{}"));
                 runs.markEnqueued(runId, 1);
                 long floorTime = System.nanoTime() - f0;
