@@ -226,6 +226,39 @@ class SyncHandlerIntegrationTest {
     }
 
     @Test
+    void rateLimitBeyondTheRetryBudget_failsAsRateLimited_andDeadLetters() throws Exception {
+        magento.putInvoice(50, CanonicalInvoices.gbpRegistered(50));
+        sage.faults().throttleNext("POST", "/sales_invoices", 10_000, null);
+        String runId = queueRun(EventName.INVOICE_CREATED, 50);
+
+        drainAll();
+
+        SyncRun run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass().wireName()).isEqualTo("rate_limited");
+        assertThat(run.attempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(pushStatuses()).containsExactly("failed");
+        assertThat(receiveAll("SyncDeadLetterQueue")).hasSize(1);
+        assertThat(sage.invoices()).isEmpty();
+    }
+
+    @Test
+    void malformedCanonicalInvoice_failsAsSerde_withoutRetryOrSageCall() throws Exception {
+        magento.putInvoice(51, "{\"magento_id\":51,\"increment_id\":\"000000051\",\"lines\":\"not-a-list\"}");
+        String runId = queueRun(EventName.INVOICE_CREATED, 51);
+
+        drainAll();
+
+        SyncRun run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass().wireName()).isEqualTo("serde");
+        assertThat(run.attempts()).isEqualTo(1);
+        assertThat(pushStatuses()).containsExactly("failed");
+        assertThat(sage.requestCount("POST", "/")).isZero();
+        assertThat(magento.rejections()).isEmpty();
+    }
+
+    @Test
     void magento404_failsAsNotFound() throws Exception {
         String runId = queueRun(EventName.INVOICE_CREATED, 4040);
 

@@ -23,6 +23,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
     /** Lambda's constructor: the composition root, run once per execution environment. */
     public WebhookHandler() {
         this(WebhookComposition.fromEnvironment().acceptWebhook());
+        SnapStartPriming.register();
     }
 
     public WebhookHandler(AcceptWebhook acceptWebhook) {
