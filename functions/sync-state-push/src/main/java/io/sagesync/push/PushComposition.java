@@ -39,7 +39,10 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
                 config.keyCacheTtl(), clock);
         var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
         // a fresh token (new jti) per request: the gateway calls this supplier for every call, retries included
-        var magento = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(5)), magentoBaseUrl,
+        // the given URL when set, otherwise the shop URL pairing stored beside the api_key
+        java.util.function.Supplier<String> shop = magentoBaseUrl == null || magentoBaseUrl.isBlank()
+                ? keys::magentoBaseUrl : () -> magentoBaseUrl;
+        var magento = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(5)), shop,
                 () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
         var push = new PushSyncState(config.tenantId(), magento,
                 new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),

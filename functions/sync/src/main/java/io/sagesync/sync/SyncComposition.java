@@ -132,7 +132,10 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
                 config.keyCacheTtl(), clock);
         var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
         // a fresh JWT (new jti) per request: Magento accepts each token id once
-        var magento = new HttpMagentoGateway(http, config.magentoBaseUrl(),
+        // the stack parameter when set, otherwise the shop URL pairing stored beside the api_key
+        java.util.function.Supplier<String> shop = config.magentoBaseUrl().isBlank() ? keys::magentoBaseUrl
+                : config::magentoBaseUrl;
+        var magento = new HttpMagentoGateway(http, shop,
                 () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),

@@ -40,7 +40,7 @@ public final class HttpMagentoGateway implements MagentoGateway {
     static final int MAX_ERROR_TEXT = 200;
 
     private final HttpClient http;
-    private final String restBase;
+    private final Supplier<String> baseUrl;
     private final Supplier<String> bearerTokenSupplier;
     private final Duration timeout;
 
@@ -52,8 +52,17 @@ public final class HttpMagentoGateway implements MagentoGateway {
      */
     public HttpMagentoGateway(HttpClient http, String baseUrl, Supplier<String> bearerTokenSupplier,
                               Duration timeout) {
+        this(http, constant(Objects.requireNonNull(baseUrl, "baseUrl")), bearerTokenSupplier, timeout);
+    }
+
+    /**
+     * @param baseUrl the shop's base URL, read per request: a deployed stack learns it at pairing (it is stored
+     *                with the api_key), so it cannot be fixed at construction
+     */
+    public HttpMagentoGateway(HttpClient http, Supplier<String> baseUrl, Supplier<String> bearerTokenSupplier,
+                              Duration timeout) {
         this.http = Objects.requireNonNull(http, "http");
-        this.restBase = stripTrailingSlashes(Objects.requireNonNull(baseUrl, "baseUrl")) + "/rest/V1/byte8/";
+        this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.bearerTokenSupplier = Objects.requireNonNull(bearerTokenSupplier, "bearerTokenSupplier");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
@@ -97,7 +106,18 @@ public final class HttpMagentoGateway implements MagentoGateway {
         return body.toString();
     }
 
+    private static Supplier<String> constant(String value) {
+        return () -> value;
+    }
+
     private String send(String route, String method, String relativePath, String jsonBody) {
+        String shop = baseUrl.get();
+        if (shop == null || shop.isBlank()) {
+            // not paired yet: transient from the job's point of view (it succeeds once pairing stores the URL)
+            throw new MagentoCallException(MagentoCallException.Kind.TRANSIENT, 0,
+                    "Magento base URL unknown: pair the stack or set MagentoBaseUrl");
+        }
+        String restBase = stripTrailingSlashes(shop) + "/rest/V1/byte8/";
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(restBase + relativePath))
                 .timeout(timeout)
                 .header("Authorization", "Bearer " + bearerTokenSupplier.get())

@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueReques
  * pay a Secrets Manager call, while a rotated key (re-pairing) is picked up within the TTL. Loaded lazily on first
  * use, never during init: with SnapStart a key read in init would be frozen into the snapshot.
  *
- * <p>The secret is JSON {@code {"api_key":"..."}} (what the template generates); the key's bytes are used as-is,
- * exactly as Magento uses the string it received at pairing.
+ * <p>The secret is JSON {@code {"api_key":"...","magento_base_url":"..."}} (the template generates the key;
+ * pairing rotates it and adds the shop's URL); the key's bytes are used as-is, exactly as Magento uses the string it
+ * received at pairing.
  */
 public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +30,7 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
     private final Clock clock;
     private volatile Cached cached;
 
-    private record Cached(byte[] key, Instant loadedAt) {
+    private record Cached(byte[] key, String magentoBaseUrl, Instant loadedAt) {
     }
 
     public SecretsManagerTenantKeyProvider(SecretsManagerClient secrets, String secretId, Duration ttl, Clock clock) {
@@ -41,17 +42,26 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
 
     @Override
     public byte[] apiKey() {
+        return current().key().clone();
+    }
+
+    /** The shop's base URL stored at pairing, or empty if the secret has none (same cache as the key). */
+    public String magentoBaseUrl() {
+        return current().magentoBaseUrl();
+    }
+
+    private Cached current() {
         Cached current = cached;
         Instant now = clock.instant();
         if (current != null && now.isBefore(current.loadedAt().plus(ttl))) {
-            return current.key().clone();
+            return current;
         }
-        byte[] key = load();
-        cached = new Cached(key, now);
-        return key.clone();
+        current = load(now);
+        cached = current;
+        return current;
     }
 
-    private byte[] load() {
+    private Cached load(Instant now) {
         String secret;
         try {
             secret = secrets.getSecretValue(GetSecretValueRequest.builder().secretId(secretId).build())
@@ -59,24 +69,26 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
         } catch (SdkException e) {
             throw new InfrastructureException("tenant secret not loadable", e);
         }
-        String apiKey = extract(secret);
+        String apiKey = field(secret, "api_key");
         if (apiKey == null || apiKey.isEmpty()) {
             // misconfiguration is still "our side": 503 keeps Magento retrying while an operator fixes it
             throw new InfrastructureException("tenant secret has no api_key");
         }
-        return apiKey.getBytes(StandardCharsets.UTF_8);
+        String shop = field(secret, "magento_base_url");
+        return new Cached(apiKey.getBytes(StandardCharsets.UTF_8), shop == null ? "" : shop, now);
     }
 
-    private static String extract(String secret) {
+    /** A field of the JSON secret; a plain-string secret is the api_key itself. */
+    private static String field(String secret, String name) {
         if (secret == null) {
             return null;
         }
         String trimmed = secret.trim();
         if (!trimmed.startsWith("{")) {
-            return trimmed;
+            return "api_key".equals(name) ? trimmed : null;
         }
         try {
-            JsonNode node = JSON.readTree(trimmed).path("api_key");
+            JsonNode node = JSON.readTree(trimmed).path(name);
             return node.isTextual() ? node.asText() : null;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
