@@ -52,6 +52,7 @@ bench-e2e: build $(LOCAL_CP)
 # --- sam build (Metadata: BuildMethod: makefile). SAM runs these in a copy of the repository with ARTIFACTS_DIR set;
 # each target builds one function module and lays out the Lambda zip: classes at the root, jars in lib/.
 define lambda_artifact
+	rm -rf $(1)/target/lambda
 	$(MVN) $(MVN_FLAGS) -q -pl $(1) -am install -DskipTests
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp -r $(1)/target/classes/. "$(ARTIFACTS_DIR)/"
