@@ -33,7 +33,7 @@ final class LocalPipeline implements AutoCloseable {
     final LocalSettings settings;
     final LocalAws aws;
     final MagentoSimulator magento;
-    final SageSimulator sage;
+    SageSimulator sage;
     final ApiGatewayEmulator api;
     final SagesyncConfig config;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -134,6 +134,16 @@ final class LocalPipeline implements AutoCloseable {
                 : settings.sageTokenUrl();
         return SyncComposition.connectedSage(config, clients, clock, settings.sageBaseUrl(), tokenUrl,
                 tokenUrl.replace("/token", "/revoke"), () -> app);
+    }
+
+    /**
+     * Lets the first-sync timeline read the request log of a Sage simulator that local mode did not start itself
+     * (tests that configure it as the "real" Sage). It is not closed by this pipeline.
+     */
+    LocalPipeline withSageForInspection(SageSimulator external) {
+        LocalPipeline view = new LocalPipeline(settings, aws, magento, external, api, config);
+        view.closeables.addAll(closeables);
+        return view;
     }
 
     String apiUrl() {

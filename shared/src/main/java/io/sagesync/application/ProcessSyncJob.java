@@ -144,7 +144,9 @@ public final class ProcessSyncJob {
         runs.finish(job.runId(), outcome);
         LOG.info("run finished", "run_id", job.runId(), "status", outcome.status().wireName(),
                 "error_class", outcome.errorClass() == null ? null : outcome.errorClass().wireName(),
-                "reason", outcome.status() == RunStatus.FAILED ? null : outcome.reason(),
+                // reasons are codes (skip reason, "sage_validation: RecordInvalid@line_items.tax_rate_id", ...),
+                // never data: operators need them to see why a run failed
+                "reason", outcome.reason(),
                 "duration_ms", outcome.duration().toMillis());
     }
 

@@ -259,6 +259,22 @@ class SyncHandlerIntegrationTest {
     }
 
     @Test
+    void magentoRejectingTheRequest_failsAsHttp_withoutRetry() throws Exception {
+        magento.putInvoice(52, CanonicalInvoices.gbpRegistered(52));
+        magento.failNextGets("invoice", 1, 400);
+        String runId = queueRun(EventName.INVOICE_CREATED, 52);
+
+        drainAll();
+
+        SyncRun run = runs.find(runId).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass().wireName()).isEqualTo("http");
+        assertThat(run.attempts()).isEqualTo(1);
+        assertThat(pushStatuses()).containsExactly("failed");
+        assertThat(sage.requestCount("POST", "/")).isZero();
+    }
+
+    @Test
     void magento404_failsAsNotFound() throws Exception {
         String runId = queueRun(EventName.INVOICE_CREATED, 4040);
 

@@ -77,10 +77,12 @@ public final class SecretsManagerSageTokenStore implements SageTokenStore {
             JsonNode node = JSON.readTree(secret);
             String access = text(node, "access_token");
             String refresh = text(node, "refresh_token");
-            if (access == null || refresh == null) {
+            if (refresh == null) {
                 return Optional.empty();
             }
-            return Optional.of(new SageTokenSet(access, refresh, instant(node.path("expires_at")),
+            // a refresh token without a usable access token is a connection that needs a refresh, not none
+            Instant expires = access == null ? Instant.EPOCH : instant(node.path("expires_at"));
+            return Optional.of(new SageTokenSet(access == null ? "" : access, refresh, expires,
                     instant(node.path("refresh_expires_at")), text(node, "business_id")));
         } catch (IOException | RuntimeException e) {
             // never include the secret (or the parser's excerpt of it) in the message
