@@ -5,7 +5,6 @@ import io.sagesync.domain.Outcomes;
 import io.sagesync.domain.PushJob;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
-import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
