@@ -65,6 +65,7 @@ public final class AcceptWebhook {
      * @throws io.sagesync.port.InfrastructureException for transient trouble on our side (503)
      */
     public WebhookOutcome accept(WebhookRequest request) {
+        JsonLog.withContext("tenant", tenantId);
         byte[] body = request.body() == null ? new byte[0] : request.body();
         if (body.length > MAX_BODY_BYTES) {
             throw new WebhookRejectedException(WebhookRejectedException.Kind.TOO_LARGE, "body_too_large");
@@ -100,6 +101,7 @@ public final class AcceptWebhook {
         SyncRun fresh = new SyncRun(runIds.get(), tenantId, event, delivery.magentoEntityId(), key,
                 RunStatus.QUEUED, 0, 1, false, now, now, null, null, null, null);
         Optional<SyncRun> existing = runs.createIfAbsent(fresh);
+        JsonLog.withContext("run_id", existing.map(SyncRun::runId).orElse(fresh.runId()));
         if (existing.isEmpty()) {
             enqueue(fresh, delivery);
             LOG.info("run accepted", "run_id", fresh.runId(), "event", event.wireName(),

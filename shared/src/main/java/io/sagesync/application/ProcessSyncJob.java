@@ -79,6 +79,10 @@ public final class ProcessSyncJob {
      *         redeliver throw {@link io.sagesync.port.InfrastructureException}
      */
     public boolean process(SyncJob job) {
+        // every line logged while this job runs carries them (the handler clears the context per batch)
+        JsonLog.withContext("tenant", tenantId);
+        JsonLog.withContext("run_id", job.runId());
+        JsonLog.withContext("event", job.event().wireName());
         if (!tenantId.equals(job.tenantId())) {
             LOG.error("job for another tenant dropped", "run_id", job.runId(), "code", "tenant_mismatch");
             return true;
