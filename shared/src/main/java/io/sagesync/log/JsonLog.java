@@ -59,22 +59,23 @@ public final class JsonLog {
     }
 
     private void write(String level, String message, Object[] keyValues) {
+        // context first, then the call's own fields; a key given in both appears once, with the call's value
+        Map<String, Object> fields = new LinkedHashMap<>(CONTEXT.get());
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            fields.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        }
         StringBuilder line = new StringBuilder(160).append('{');
         field(line, "ts", clock.instant().toString()).append(',');
         field(line, "level", level).append(',');
         field(line, "logger", logger).append(',');
         field(line, "message", message);
-        for (Map.Entry<String, String> e : CONTEXT.get().entrySet()) {
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
             line.append(',');
-            field(line, e.getKey(), e.getValue());
-        }
-        for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            line.append(',');
-            Object v = keyValues[i + 1];
+            Object v = e.getValue();
             if (v instanceof Number || v instanceof Boolean) {
-                appendString(line, String.valueOf(keyValues[i])).append(':').append(v);
+                appendString(line, e.getKey()).append(':').append(v);
             } else {
-                field(line, String.valueOf(keyValues[i]), v == null ? null : String.valueOf(v));
+                field(line, e.getKey(), v == null ? null : String.valueOf(v));
             }
         }
         line.append('}');
