@@ -83,9 +83,9 @@ final class FirstSyncDemo {
         return new Timeline(steps, synced != null, chip(pipeline, invoiceId));
     }
 
-    static void print(Timeline timeline, long invoiceId) {
+    static void print(Timeline timeline, long invoiceId, String title) {
         System.out.println();
-        System.out.println("first sync: invoice " + String.format("%09d", invoiceId)
+        System.out.println(title + ": invoice " + String.format("%09d", invoiceId)
                 + " (GBP, registered customer, configurable + virtual item, 10.00 discount, paid by card)");
         System.out.printf("  %-72s %10s %10s%n", "step", "at (ms)", "step (ms)");
         double previous = 0;

@@ -46,7 +46,11 @@ public final class LocalMain {
         System.out.println("sagesync local ready on " + pipeline.apiUrl());
 
         if (settings.demo() && pipeline.magento != null && pipeline.sage != null) {
-            FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 42, Duration.ofSeconds(60)), 42);
+            FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 42, Duration.ofSeconds(60)), 42,
+                    "first sync (cold JVM: the first request loads most classes)");
+            // the same story once everything is loaded and the contact exists: what a merchant sees day to day
+            FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 43, Duration.ofSeconds(60)), 43,
+                    "next invoice, same customer (warm; contact already in Sage)");
         }
         System.out.println("Serving. Send your own signed webhook (README, \"Try it\"):");
         System.out.println("  TOKEN=$(scripts/sign-webhook.sh) && curl -i -X POST " + pipeline.apiUrl()
