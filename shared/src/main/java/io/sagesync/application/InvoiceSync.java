@@ -1,6 +1,5 @@
 package io.sagesync.application;
 
-import io.sagesync.domain.BindingState;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -27,7 +26,6 @@ import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
-import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
@@ -113,20 +111,8 @@ final class InvoiceSync {
     }
 
     private CanonicalInvoice fetch(long invoiceId) {
-        String body;
-        try {
-            body = magento.fetchCanonical(EntityType.INVOICE, invoiceId);
-        } catch (MagentoCallException e) {
-            throw switch (e.kind()) {
-                case NOT_FOUND -> SyncFailure.permanent(ErrorClass.NOT_FOUND, "magento_invoice_not_found", e);
-                case AUTH -> {
-                    bindings.flagMagento(BindingState.TOKEN_REVOKED, "magento_answered_" + e.httpStatus());
-                    yield SyncFailure.permanent(ErrorClass.AUTH, "magento_token_rejected", e);
-                }
-                case REJECTED -> SyncFailure.permanent(ErrorClass.HTTP, "magento_rejected_" + e.httpStatus(), e);
-                case TRANSIENT -> SyncFailure.retryable(ErrorClass.HTTP, "magento_unavailable_" + e.httpStatus(), e);
-            };
-        }
+        String body = MagentoFetch.body(() -> magento.fetchCanonical(EntityType.INVOICE, invoiceId), bindings,
+                "invoice");
         try {
             return invoiceParser.apply(body);
         } catch (CanonicalParseException e) {
@@ -135,6 +121,11 @@ final class InvoiceSync {
     }
 
     private SyncPolicy storedPolicy() {
+        return storedPolicy(bindings);
+    }
+
+    /** The merchant's saved policy; an invalid one fails the run as validation. */
+    static SyncPolicy storedPolicy(BindingStore bindings) {
         try {
             return bindings.policy();
         } catch (PolicyValidationException e) {
@@ -176,7 +167,7 @@ final class InvoiceSync {
         return id;
     }
 
-    private static <T> T mapping(Supplier<T> step) {
+    static <T> T mapping(Supplier<T> step) {
         try {
             return step.get();
         } catch (MappingException e) {

@@ -9,6 +9,7 @@ import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.magento.CanonicalInvoice;
+import io.sagesync.domain.magento.CanonicalPayment;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoGateway;
@@ -30,15 +31,13 @@ import java.util.function.Function;
  * job is dead-lettered for an operator. Only our own infrastructure failing ({@link
  * io.sagesync.port.InfrastructureException}) escapes, so SQS redelivers the message.
  *
- * <p>Event support: {@code invoice.created} fully. {@code invoice.paid} is skipped with
- * {@value #PAYMENT_NOT_SUPPORTED} (the invoice chip keeps showing the synced invoice when there is one);
- * credit memos, customers and products are skipped with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending.
+ * <p>Event support: {@code invoice.created} ({@link InvoiceSync}) and {@code invoice.paid} ({@link PaymentSync}: a
+ * customer receipt allocated to the synced invoice; the invoice chip keeps showing the synced invoice); credit memos,
+ * customers and products are skipped with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending.
  */
 public final class ProcessSyncJob {
     /** Skip reason for events this worker does not sync yet. */
     public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
-    /** Skip reason for invoice.paid until customer receipts are implemented. */
-    public static final String PAYMENT_NOT_SUPPORTED = "payment_sync_not_supported";
 
     private static final JsonLog LOG = JsonLog.of(ProcessSyncJob.class);
 
@@ -51,13 +50,16 @@ public final class ProcessSyncJob {
     private final SyncWorkerSettings settings;
     private final Clock clock;
     private final InvoiceSync invoices;
+    private final PaymentSync payments;
 
     /**
      * @param invoiceParser canonical invoice JSON → record; throws
      *                      {@link io.sagesync.domain.magento.CanonicalParseException} on unreadable input
+     * @param paymentParser canonical payment JSON → record; same contract
      */
     public ProcessSyncJob(String tenantId, RunLifecycle runs, MagentoGateway magento,
-                          Function<String, CanonicalInvoice> invoiceParser, BindingStore bindings, SageGateway sage,
+                          Function<String, CanonicalInvoice> invoiceParser,
+                          Function<String, CanonicalPayment> paymentParser, BindingStore bindings, SageGateway sage,
                           XrefStore xrefs, PushQueue pushQueue, RetryScheduler retries, SyncQueue syncQueue,
                           SyncWorkerSettings settings, Clock clock) {
         this.tenantId = tenantId;
@@ -68,8 +70,11 @@ public final class ProcessSyncJob {
         this.syncQueue = syncQueue;
         this.settings = settings;
         this.clock = clock;
-        this.invoices = new InvoiceSync(tenantId, magento, invoiceParser, bindings, sage, xrefs,
-                new SageReferenceDefaults(sage, clock, settings.referenceDataTtl()), settings, clock);
+        // one cache of reference data for both: a payment right after its invoice reads no reference data again
+        SageReferenceDefaults defaults = new SageReferenceDefaults(sage, clock, settings.referenceDataTtl());
+        this.invoices = new InvoiceSync(tenantId, magento, invoiceParser, bindings, sage, xrefs, defaults, settings,
+                clock);
+        this.payments = new PaymentSync(tenantId, magento, paymentParser, bindings, sage, xrefs, defaults, clock);
     }
 
     /**
@@ -98,7 +103,7 @@ public final class ProcessSyncJob {
         try {
             outcome = switch (job.event()) {
                 case INVOICE_CREATED -> invoices.sync(job, started.run(), startedAt);
-                case INVOICE_PAID -> RunOutcome.skipped(PAYMENT_NOT_SUPPORTED, startedAt, clock.instant());
+                case INVOICE_PAID -> payments.sync(job, startedAt);
                 case CREDITMEMO_CREATED, CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
                         RunOutcome.skipped(EVENT_NOT_SUPPORTED, startedAt, clock.instant());
             };

@@ -1,8 +1,10 @@
 package io.sagesync.port;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import java.util.Optional;
 
@@ -23,6 +25,20 @@ public interface SageGateway {
 
     /** Finds a sales invoice by its exact {@code reference}, e.g. beyond Sage's 7-day idempotency window. */
     Optional<PostedInvoice> findSalesInvoiceByReference(String reference);
+
+    /**
+     * Reads one sales invoice ({@code GET /sales_invoices/{id}}): its contact, currency, rate and outstanding amount.
+     * An unknown id is {@link SageCallException.Kind#NOT_FOUND}.
+     */
+    SageSalesInvoice findSalesInvoice(String id);
+
+    /**
+     * Creates a contact payment ({@code POST /contact_payments}), e.g. a customer receipt allocated to an invoice;
+     * the request's idempotency id makes a replay safe.
+     *
+     * @return the payment's Sage id
+     */
+    String createContactPayment(SageContactPaymentRequest request);
 
     /** Tax rates, sales ledger accounts, bank accounts and the base currency of the business. */
     SageReferenceData referenceData();

@@ -142,6 +142,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
                 Metrics.toStdout(config.tenantId(), "sync", clock));
         var parser = new CanonicalJsonParser();
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
+                parser::parsePayment,
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
                 sageGateway,
                 new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock),

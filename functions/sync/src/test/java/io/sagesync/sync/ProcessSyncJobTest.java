@@ -14,8 +14,10 @@ import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
@@ -54,7 +56,7 @@ class ProcessSyncJobTest {
     private final FakeMagento magento = new FakeMagento();
     private final FakeSage sage = new FakeSage();
     private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs, magento,
-            new CanonicalJsonParser()::parseInvoice, bindings, sage, xrefs, pushes, retries, syncQueue,
+            new CanonicalJsonParser()::parseInvoice, new CanonicalJsonParser()::parsePayment, bindings, sage, xrefs, pushes, retries, syncQueue,
             SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -166,17 +168,17 @@ class ProcessSyncJobTest {
     }
 
     @Test
-    void invoicePaid_isSkipped_butThePushKeepsTheSyncedInvoiceOnTheSharedRow() {
-        xrefs.put("invoice:42", new Xref("sage-inv-1", "SI-1"));
+    void invoicePaid_beforeTheInvoiceIsInSage_waitsInTheRetryQueue_withoutCallingMagentoOrSage() {
         SyncJob job = queued(EventName.INVOICE_PAID, 42);
 
         useCase.process(job);
 
-        assertThat(runs.find(job.runId()).orElseThrow().reason()).isEqualTo(ProcessSyncJob.PAYMENT_NOT_SUPPORTED);
-        assertThat(pushes.jobs()).singleElement().satisfies(p -> {
-            assertThat(p.update().syncStatus()).isEqualTo(SyncStateUpdate.SyncStatus.SYNCED);
-            assertThat(p.update().providerEntityId()).isEqualTo("sage-inv-1");
-        });
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(retries.delayed()).hasSize(1);
+        assertThat(pushes.jobs()).isEmpty();
+        assertThat(magento.calls).isZero();
+        assertThat(sage.posted).isEmpty();
     }
 
     @Test
@@ -214,7 +216,8 @@ class ProcessSyncJobTest {
 
         @Override
         public String fetchPayment(long invoiceId) {
-            throw new UnsupportedOperationException();
+            calls++;
+            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
         }
 
         @Override
@@ -254,6 +257,16 @@ class ProcessSyncJobTest {
         @Override
         public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
             return Optional.empty();
+        }
+
+        @Override
+        public SageSalesInvoice findSalesInvoice(String id) {
+            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
+        }
+
+        @Override
+        public String createContactPayment(SageContactPaymentRequest request) {
+            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
         }
 
         @Override

@@ -11,6 +11,7 @@ import io.sagesync.domain.magento.CanonicalCreditMemo;
 import io.sagesync.domain.magento.CanonicalInvoice;
 import io.sagesync.domain.magento.CanonicalInvoiceLine;
 import io.sagesync.domain.magento.CanonicalParseException;
+import io.sagesync.domain.magento.CanonicalPayment;
 import io.sagesync.domain.magento.InvoiceState;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -80,6 +81,26 @@ public final class CanonicalJsonParser {
                 reqInstant(root, "created_at", ""),
                 optInstant(root, "invoice_created_at", ""),
                 optMoney(root, "base_to_order_rate", ""));
+    }
+
+    /**
+     * Parses a canonical payment body ({@code GET /V1/byte8/payment/:invoiceId}). {@code invoice_id} falls back to
+     * {@code magento_id} (they are the same id); {@code gateway_metadata} and {@code gateway_txn_id} are ignored.
+     */
+    public CanonicalPayment parsePayment(String json) {
+        JsonNode root = readObject(json);
+        Long invoiceId = optLong(root, "invoice_id", "");
+        BigDecimal amount = reqMoney(root, "amount", "");
+        if (amount.signum() < 0) {
+            throw new CanonicalParseException("amount", "expected a non-negative number");
+        }
+        return new CanonicalPayment(
+                invoiceId != null ? invoiceId : reqLong(root, "magento_id", ""),
+                optText(root, "invoice_increment_id"),
+                reqText(root, "method", ""),
+                reqText(root, "currency", ""),
+                amount,
+                reqInstant(root, "captured_at", ""));
     }
 
     /** Parses a canonical customer body ({@code GET /V1/byte8/customer/:id}). */

@@ -1,8 +1,10 @@
 package io.sagesync.adapter.sage;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.SageGateway;
 import java.util.Optional;
@@ -63,6 +65,16 @@ public final class ConnectedSageGateway implements SageGateway {
     @Override
     public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
         return current().findSalesInvoiceByReference(reference);
+    }
+
+    @Override
+    public SageSalesInvoice findSalesInvoice(String id) {
+        return current().findSalesInvoice(id);
+    }
+
+    @Override
+    public String createContactPayment(SageContactPaymentRequest request) {
+        return current().createContactPayment(request);
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.sagesync.adapter.sage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
@@ -68,6 +70,26 @@ public final class HttpSageGateway implements SageGateway {
                 .filter(n -> reference.equals(n.path("reference").asText(null)))
                 .map(HttpSageGateway::invoice)
                 .findFirst();
+    }
+
+    @Override
+    public SageSalesInvoice findSalesInvoice(String id) {
+        JsonNode n = json.readTree(call(() -> http.get("/sales_invoices/" + id, Map.of())).body());
+        String contactId = n.path("contact").path("id").asText("");
+        if (contactId.isEmpty()) {
+            throw new SageCallException(SageCallException.Kind.HTTP, null,
+                    "Sage GET /sales_invoices/{id} answered without a contact", null);
+        }
+        return new SageSalesInvoice(n.path("id").asText(id), n.path("reference").asText(null), contactId,
+                n.path("currency").path("id").asText(null), decimal(n.path("exchange_rate")),
+                decimal(n.path("total_amount")), decimal(n.path("outstanding_amount")));
+    }
+
+    @Override
+    public String createContactPayment(SageContactPaymentRequest request) {
+        SageResponse response = call(() -> http.post("/contact_payments", json.writeContactPayment(request),
+                request.idempotencyId() != null));
+        return requireId(response, "/contact_payments");
     }
 
     @Override

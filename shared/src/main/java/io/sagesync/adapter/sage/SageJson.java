@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.domain.sage.SageAddress;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactPerson;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageInvoiceLine;
@@ -88,6 +89,34 @@ public final class SageJson {
         }
         put(o, "idempotency_id", c.idempotencyId());
         return root;
+    }
+
+    /** {@code {"contact_payment": {...}}} as a tree. */
+    public ObjectNode contactPaymentTree(SageContactPaymentRequest r) {
+        ObjectNode root = mapper.createObjectNode();
+        ObjectNode o = root.putObject("contact_payment");
+        put(o, "transaction_type_id", r.transactionTypeId());
+        put(o, "contact_id", r.contactId());
+        put(o, "bank_account_id", r.bankAccountId());
+        put(o, "date", r.date().toString());
+        money(o, "total_amount", r.totalAmount());
+        put(o, "currency_id", r.currencyId());
+        if (r.exchangeRate() != null) {
+            o.put("exchange_rate", r.exchangeRate().setScale(10, RoundingMode.HALF_UP).toPlainString());
+        }
+        put(o, "reference", r.reference());
+        ArrayNode allocated = o.putArray("allocated_artefacts");
+        for (SageContactPaymentRequest.Allocation a : r.allocations()) {
+            ObjectNode n = allocated.addObject();
+            put(n, "artefact_id", a.artefactId());
+            money(n, "amount", a.amount());
+        }
+        put(o, "idempotency_id", r.idempotencyId());
+        return root;
+    }
+
+    public String writeContactPayment(SageContactPaymentRequest r) {
+        return write(contactPaymentTree(r));
     }
 
     public String writeSalesInvoice(SageSalesInvoiceRequest r) {
