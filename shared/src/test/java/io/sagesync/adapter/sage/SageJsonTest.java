@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagesync.domain.sage.SageAddress;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactPerson;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageInvoiceLine;
@@ -16,6 +17,21 @@ import org.junit.jupiter.api.Test;
 
 class SageJsonTest {
     private final SageJson json = new SageJson();
+
+    @Test
+    void contactPayment_receiptWithAllocation_isSwaggerValid_moneyAsStrings_foreignRateTo10dp() {
+        SageContactPaymentRequest r = new SageContactPaymentRequest("CUSTOMER_RECEIPT", "c1", "b1",
+                LocalDate.of(2026, 4, 30), new BigDecimal("126.0"), "EUR", new BigDecimal("0.85"), "000000042",
+                List.of(new SageContactPaymentRequest.Allocation("inv1", new BigDecimal("100"))), "ab".repeat(16));
+        JsonNode p = json.contactPaymentTree(r).get("contact_payment");
+        assertThat(p.get("total_amount").asText()).isEqualTo("126.00");
+        assertThat(p.get("exchange_rate").asText()).isEqualTo("0.8500000000");
+        assertThat(p.get("allocated_artefacts").get(0).get("amount").asText()).isEqualTo("100.00");
+        assertThat(p.get("allocated_artefacts").get(0).get("artefact_id").asText()).isEqualTo("inv1");
+        assertThat(p.get("idempotency_id").asText()).hasSize(32);
+        assertThat(SwaggerBodyValidator.fromClasspath().validate("postContactPayments", json.contactPaymentTree(r)))
+                .isEmpty();
+    }
 
     @Test
     void salesInvoice_moneyAsTwoDecimalStrings_quantityPlain_nullsOmitted_rootWrapped() {
