@@ -2,17 +2,10 @@ package io.sagesync.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
-import io.sagesync.adapter.policy.SyncPolicyJson;
-import io.sagesync.adapter.sage.RetryPolicy;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
-import io.sagesync.application.SyncWorkerSettings;
-import io.sagesync.config.SagesyncConfig;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
@@ -22,21 +15,14 @@ import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.testkit.LocalAws;
 import io.sagesync.testkit.LocalAwsExtension;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * invoice.paid end to end on ElasticMQ + moto + both simulators: the receipt is Swagger-validated by the Sage
@@ -50,6 +36,7 @@ class PaymentSyncIntegrationTest {
     private static final int MAX_ATTEMPTS = 3;
 
     private final LocalAws aws;
+    private SyncPipeline pipeline;
     private MagentoSimulator magento;
     private SageSimulator sage;
     private SyncHandler handler;
@@ -61,29 +48,16 @@ class PaymentSyncIntegrationTest {
 
     @BeforeEach
     void start() {
-        aws.reset();
-        aws.putTenantApiKey(API_KEY);
-        magento = MagentoSimulator.builder().tenantId(TENANT).apiKey(API_KEY).start();
-        sage = SageSimulator.start();
-        String token = sage.issueTokens().accessToken();
-        SagesyncConfig base = aws.config(TENANT);
-        SagesyncConfig config = new SagesyncConfig(TENANT, base.tableName(), base.syncQueueUrl(), base.syncDlqUrl(),
-                base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(), base.sageSecretId(),
-                base.keyCacheTtl(), base.jwtLeeway(), magento.baseUrl(), sage.baseUrl());
-        SyncWorkerSettings worker = new SyncWorkerSettings(MAX_ATTEMPTS, List.of(Duration.ZERO), Duration.ofDays(6),
-                Duration.ofMinutes(15));
-        RetryPolicy fast = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, Duration.ZERO,
-                Duration.ofSeconds(1));
-        handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
-                new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token), worker, fast)
-                .processSyncJob());
-        runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC());
+        pipeline = new SyncPipeline(aws, TENANT, API_KEY, MAX_ATTEMPTS);
+        magento = pipeline.magento;
+        sage = pipeline.sage;
+        handler = pipeline.handler;
+        runs = pipeline.runs;
     }
 
     @AfterEach
     void stop() {
-        magento.close();
-        sage.close();
+        pipeline.close();
     }
 
     @Test
@@ -92,11 +66,11 @@ class PaymentSyncIntegrationTest {
         mapStripeToTheGbpBank();
         magento.putInvoice(42, CanonicalInvoices.gbpRegistered(42));
         magento.putPayment(42, payment(42));
-        queueRun(EventName.INVOICE_CREATED, 42);
-        drainAll();
-        String paidRun = queueRun(EventName.INVOICE_PAID, 42);
+        pipeline.queueRun(EventName.INVOICE_CREATED, 42);
+        pipeline.drainAll();
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 42);
 
-        drainAll();
+        pipeline.drainAll();
 
         JsonNode invoice = sage.invoices().get(0);
         String invoiceId = invoice.path("id").asText();
@@ -117,11 +91,11 @@ class PaymentSyncIntegrationTest {
         SyncRun run = runs.find(paidRun).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(run.sageId()).isEqualTo(sage.payments().get(0).path("id").asText());
-        assertThat(item("XREF#payment#42", "XREF")).containsEntry("sage_id", AttributeValue.fromS(run.sageId()));
+        assertThat(pipeline.item("XREF#payment#42", "XREF")).containsEntry("sage_id", AttributeValue.fromS(run.sageId()));
         JsonNode push = pushFor(EventName.INVOICE_PAID);
         assertThat(push.path("sync_status").asText()).isEqualTo("synced");
         assertThat(push.path("provider_entity_id").asText()).isEqualTo(invoiceId);
-        assertClean();
+        pipeline.assertClean();
     }
 
     @Test
@@ -129,13 +103,13 @@ class PaymentSyncIntegrationTest {
         mapStripeToTheGbpBank();
         magento.putInvoice(43, CanonicalInvoices.gbpRegistered(43));
         magento.putPayment(43, payment(43));
-        String paidRun = queueRun(EventName.INVOICE_PAID, 43);
-        processOnce("SyncQueue"); // the invoice is not in Sage: the payment waits in the retry queue
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 43);
+        pipeline.processOnce("SyncQueue"); // the invoice is not in Sage: the payment waits in the retry queue
         assertThat(runs.find(paidRun).orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
         assertThat(receiveCount("PushQueue")).isZero();
 
-        queueRun(EventName.INVOICE_CREATED, 43);
-        drainAll();
+        pipeline.queueRun(EventName.INVOICE_CREATED, 43);
+        pipeline.drainAll();
 
         SyncRun run = runs.find(paidRun).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
@@ -144,23 +118,23 @@ class PaymentSyncIntegrationTest {
         assertThat(sage.payments()).hasSize(1);
         assertThat(pushFor(EventName.INVOICE_PAID).path("provider_entity_id").asText())
                 .isEqualTo(sage.invoices().get(0).path("id").asText());
-        assertClean();
+        pipeline.assertClean();
     }
 
     @Test
     void paidWithoutTheInvoiceEverSyncing_failsAfterTheBudget_withInvoiceNotSyncedYet() throws Exception {
         mapStripeToTheGbpBank();
         magento.putPayment(44, payment(44));
-        String paidRun = queueRun(EventName.INVOICE_PAID, 44);
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 44);
 
-        drainAll();
+        pipeline.drainAll();
 
         SyncRun run = runs.find(paidRun).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.FAILED);
         assertThat(run.reason()).isEqualTo("invoice_not_synced_yet");
         assertThat(run.attempts()).isEqualTo(MAX_ATTEMPTS);
         assertThat(sage.requestCount("POST", "/contact_payments")).isZero();
-        assertClean();
+        pipeline.assertClean();
     }
 
     @Test
@@ -168,35 +142,35 @@ class PaymentSyncIntegrationTest {
         mapStripeToTheGbpBank();
         magento.putInvoice(45, CanonicalInvoices.gbpRegistered(45));
         magento.putPayment(45, payment(45));
-        queueRun(EventName.INVOICE_CREATED, 45);
-        drainAll();
-        String paidRun = queueRun(EventName.INVOICE_PAID, 45);
+        pipeline.queueRun(EventName.INVOICE_CREATED, 45);
+        pipeline.drainAll();
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 45);
         new SqsSyncQueue(aws.adminClients().sqs(), aws.queueUrl("SyncQueue"))
                 .enqueue(new SyncJob(paidRun, TENANT, EventName.INVOICE_PAID, 45, 1, 1, 2));
 
-        drainAll();
+        pipeline.drainAll();
         // a second delivery with its own idempotency key (e.g. a re-sent outbox row) is a separate run
-        String secondRun = queueRun(EventName.INVOICE_PAID, 45, "invoice.paid:45:resent");
-        drainAll();
+        String secondRun = pipeline.queueRun(EventName.INVOICE_PAID, 45, "invoice.paid:45:resent");
+        pipeline.drainAll();
 
         assertThat(sage.payments()).hasSize(1);
         assertThat(sage.requestCount("POST", "/contact_payments")).isEqualTo(1);
         assertThat(runs.find(paidRun).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(runs.find(secondRun).orElseThrow().sageId()).isEqualTo(sage.payments().get(0).path("id").asText());
-        assertClean();
+        pipeline.assertClean();
     }
 
     @Test
     void methodMappedToNone_isSkippedAsNotMapped_andThePushKeepsTheInvoiceSynced() throws Exception {
-        savePolicy("{\"payment_method_map\":{\"stripe_payments\":null},\"default_bank_account_id\":\""
+        pipeline.savePolicy("{\"payment_method_map\":{\"stripe_payments\":null},\"default_bank_account_id\":\""
                 + sage.bankAccountId("GBP") + "\"}");
         magento.putInvoice(46, CanonicalInvoices.gbpRegistered(46));
         magento.putPayment(46, payment(46));
-        queueRun(EventName.INVOICE_CREATED, 46);
-        drainAll();
-        String paidRun = queueRun(EventName.INVOICE_PAID, 46);
+        pipeline.queueRun(EventName.INVOICE_CREATED, 46);
+        pipeline.drainAll();
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 46);
 
-        drainAll();
+        pipeline.drainAll();
 
         SyncRun run = runs.find(paidRun).orElseThrow();
         assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
@@ -206,10 +180,8 @@ class PaymentSyncIntegrationTest {
         assertThat(push.path("sync_status").asText()).isEqualTo("synced");
         assertThat(push.path("provider_entity_id").asText()).isEqualTo(sage.invoices().get(0).path("id").asText());
         assertThat(sage.invoices().get(0).path("status").path("id").asText()).isEqualTo("UNPAID");
-        assertClean();
+        pipeline.assertClean();
     }
-
-    // ------------------------------------------------------------------ helpers
 
     /** The canonical payment per wire contract §d: amount as a PHP float, key-less gateway_metadata. */
     private static String payment(long invoiceId) {
@@ -220,76 +192,17 @@ class PaymentSyncIntegrationTest {
     }
 
     private void mapStripeToTheGbpBank() {
-        savePolicy("{\"payment_method_map\":{\"stripe_payments\":\"" + sage.bankAccountId("GBP") + "\"}}");
-    }
-
-    private String queueRun(EventName event, long entityId) {
-        return queueRun(event, entityId, event.wireName() + ":" + entityId);
-    }
-
-    private String queueRun(EventName event, long entityId, String idempotencyKey) {
-        String runId = "run-" + entityId + "-" + event.wireName() + "-" + System.nanoTime();
-        Instant now = Instant.now();
-        runs.createIfAbsent(new SyncRun(runId, TENANT, event, entityId, idempotencyKey, RunStatus.QUEUED, 0, 1,
-                false, now, now, null, null, null, null));
-        new SqsSyncQueue(aws.adminClients().sqs(), aws.queueUrl("SyncQueue"))
-                .enqueue(new SyncJob(runId, TENANT, event, entityId, 1, 1, 1));
-        return runId;
-    }
-
-    /** Feeds the sync and retry queues to the handler until both are empty. */
-    private void drainAll() {
-        for (int round = 0; round < 30; round++) {
-            boolean syncWork = processOnce("SyncQueue");
-            boolean retryWork = processOnce("RetryQueue");
-            if (!syncWork && !retryWork) {
-                return;
-            }
-        }
-        throw new AssertionError("queues did not drain");
-    }
-
-    /** One handler invocation over everything in {@code queue}; deletes what the handler finished. */
-    private boolean processOnce(String queue) {
-        List<Message> messages = receiveAll(queue);
-        if (messages.isEmpty()) {
-            return false;
-        }
-        SQSBatchResponse response = handler.handleRequest(event(messages, arn(queue)), null);
-        Set<String> failed = response.getBatchItemFailures().stream()
-                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
-        for (Message m : messages) {
-            if (failed.contains(m.messageId())) {
-                aws.adminClients().sqs().changeMessageVisibility(b -> b.queueUrl(aws.queueUrl(queue))
-                        .receiptHandle(m.receiptHandle()).visibilityTimeout(0));
-            } else {
-                aws.adminClients().sqs().deleteMessage(b -> b.queueUrl(aws.queueUrl(queue))
-                        .receiptHandle(m.receiptHandle()));
-            }
-        }
-        return true;
-    }
-
-    private List<Message> receiveAll(String queue) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            var batch = aws.adminClients().sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl(queue))
-                    .maxNumberOfMessages(10).waitTimeSeconds(0).visibilityTimeout(30)).messages();
-            if (batch.isEmpty()) {
-                return all;
-            }
-            all.addAll(batch);
-        }
+        pipeline.savePolicy("{\"payment_method_map\":{\"stripe_payments\":\"" + sage.bankAccountId("GBP") + "\"}}");
     }
 
     private int receiveCount(String queue) {
-        return receiveAll(queue).size();
+        return pipeline.receiveAll(queue).size();
     }
 
     /** The update of the single push job enqueued for {@code event}. */
     private JsonNode pushFor(EventName event) throws Exception {
         List<JsonNode> matching = new ArrayList<>();
-        for (Message m : receiveAll("PushQueue")) {
+        for (Message m : pipeline.receiveAll("PushQueue")) {
             JsonNode job = JSON.readTree(m.body());
             if (event.wireName().equals(job.path("event").asText())) {
                 matching.add(job.path("update"));
@@ -299,35 +212,4 @@ class PaymentSyncIntegrationTest {
         return matching.get(0);
     }
 
-    private static SQSEvent event(List<Message> messages, String arn) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(m -> {
-            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
-            r.setMessageId(m.messageId());
-            r.setBody(m.body());
-            r.setEventSourceArn(arn);
-            return r;
-        }).toList());
-        return event;
-    }
-
-    private String arn(String queue) {
-        return aws.adminClients().sqs().getQueueAttributes(b -> b.queueUrl(aws.queueUrl(queue))
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-    }
-
-    private Map<String, AttributeValue> item(String pk, String sk) {
-        return aws.adminClients().dynamoDb().getItem(b -> b.tableName(aws.tableName()).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
-    }
-
-    private void savePolicy(String json) {
-        new DynamoDbBindingStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC())
-                .savePolicy(new SyncPolicyJson().parse(json));
-    }
-
-    private void assertClean() {
-        assertThat(sage.validationFailures()).isEmpty();
-        assertThat(magento.rejections()).isEmpty();
-    }
 }
