@@ -5,22 +5,14 @@ import static io.sagesync.security.TokenVerificationException.Reason.EXPIRED;
 import static io.sagesync.security.TokenVerificationException.Reason.INVALID_CLAIM;
 import static io.sagesync.security.TokenVerificationException.Reason.ISSUED_IN_FUTURE;
 import static io.sagesync.security.TokenVerificationException.Reason.LIFETIME_TOO_LONG;
-import static io.sagesync.security.TokenVerificationException.Reason.MALFORMED_AUTHORIZATION;
 import static io.sagesync.security.TokenVerificationException.Reason.MALFORMED_TOKEN;
-import static io.sagesync.security.TokenVerificationException.Reason.MISSING_AUTHORIZATION;
-import static io.sagesync.security.TokenVerificationException.Reason.MISSING_CLAIM;
 import static io.sagesync.security.TokenVerificationException.Reason.NOT_YET_VALID;
 import static io.sagesync.security.TokenVerificationException.Reason.REPLAYED;
-import static io.sagesync.security.TokenVerificationException.Reason.UNSUPPORTED_ALGORITHM;
 import static io.sagesync.security.TokenVerificationException.Reason.WRONG_AUDIENCE;
 import static io.sagesync.security.TokenVerificationException.Reason.WRONG_ISSUER;
 import static io.sagesync.security.TokenVerificationException.Reason.WRONG_SUBJECT;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
@@ -28,13 +20,11 @@ import io.jsonwebtoken.PrematureJwtException;
 import io.jsonwebtoken.security.SignatureException;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.ReplayGuard;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Objects;
 import javax.crypto.SecretKey;
@@ -56,7 +46,8 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Order of checks: Authorization syntax, JWS syntax, header, signature, claim presence and types, issuer, audience,
  * subject, time window, lifetime, and only then the replay guard, so a forged or stale token never burns a jti.
- * Instances are immutable and thread-safe.
+ * Instances are immutable and thread-safe. The syntax checks live in {@link CompactJws}, the claim types in
+ * {@link TokenClaims}; this class owns the order, the signature and the policy.
  */
 public final class MagentoWebhookVerifier {
     /** Clock skew tolerated on {@code exp}, {@code nbf} and {@code iat}: Magento hosts drift. */
@@ -70,25 +61,11 @@ public final class MagentoWebhookVerifier {
     static final long MAX_LIFETIME_SECONDS = 300;
     static final int MAX_JTI_LENGTH = 128;
 
-    private static final String REQUIRED_ALGORITHM = "HS256";
-    private static final String ACCEPTED_TYPE = "JWT";
     private static final String HMAC_SHA256 = "HmacSHA256";
     private static final int HASH_LENGTH = 32;
-    private static final String BEARER_SCHEME = "Bearer";
-    /** Magento's tokens are about 400 characters; anything far larger is refused before decoding. */
-    private static final int MAX_TOKEN_LENGTH = 8 * 1024;
-    /** 9999-12-31T23:59:59Z: keeps claim arithmetic far away from long overflow. */
-    private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
     private static final byte[] EXPECTED_ISSUER_BYTES = EXPECTED_ISSUER.getBytes(StandardCharsets.UTF_8);
     private static final byte[] EXPECTED_AUDIENCE_BYTES = EXPECTED_AUDIENCE.getBytes(StandardCharsets.UTF_8);
-    /** Duplicate keys and trailing data are refused so that we and JJWT can never read a claim differently. */
-    private static final ObjectReader JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .reader();
-    private static final Base64.Decoder BASE64URL_DECODER = Base64.getUrlDecoder();
-    private static final Base64.Encoder BASE64URL_ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private final Clock clock;
     private final io.jsonwebtoken.Clock jjwtClock;
@@ -150,14 +127,14 @@ public final class MagentoWebhookVerifier {
 
     private TokenClaims verifyAllButReplay(String authorization, byte[] apiKey, String expectedTenantId) {
         try {
-            String jws = bearerToken(authorization);
-            byte[][] segments = decodeSegments(jws);
-            checkHeader(readObject(segments[0]));
+            String jws = CompactJws.bearerToken(authorization);
+            byte[][] segments = CompactJws.decodeSegments(jws);
+            CompactJws.checkHeader(CompactJws.readObject(segments[0]));
             if (segments[2].length == 0) {
                 // An empty signature only makes sense for alg "none", which checkHeader has just refused.
                 throw new TokenVerificationException(BAD_SIGNATURE);
             }
-            JsonNode payload = readObject(segments[1]);
+            JsonNode payload = CompactJws.readObject(segments[1]);
             // Claim types are read now but reported only after the signature verifies, so that a forged token is
             // always reported as BAD_SIGNATURE whatever its payload says.
             TokenClaims claims = null;
@@ -168,8 +145,8 @@ public final class MagentoWebhookVerifier {
                 claimProblem = e;
             }
             verifySignature(jws, apiKey, claimProblem);
-            if (claimProblem != null) {
-                throw claimProblem;
+            if (claims == null) {
+                throw claimProblem; // set whenever claims is not
             }
             checkPolicy(claims, expectedTenantId);
             return claims;
@@ -177,87 +154,6 @@ public final class MagentoWebhookVerifier {
             throw e;
         } catch (RuntimeException e) {
             // Fail closed. No cause attached: library messages quote header and claim values.
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-    }
-
-    private static String bearerToken(String authorization) {
-        if (authorization == null) {
-            throw new TokenVerificationException(MISSING_AUTHORIZATION);
-        }
-        // RFC 6750: "Bearer" SP token. The scheme is case-insensitive (RFC 7235 §2.1). Nothing is trimmed: the HTTP
-        // layer already strips optional whitespace, so any left over makes the token itself malformed.
-        int schemeEnd = BEARER_SCHEME.length();
-        if (authorization.length() <= schemeEnd + 1
-                || !authorization.regionMatches(true, 0, BEARER_SCHEME, 0, schemeEnd)
-                || authorization.charAt(schemeEnd) != ' ') {
-            throw new TokenVerificationException(MALFORMED_AUTHORIZATION);
-        }
-        return authorization.substring(schemeEnd + 1);
-    }
-
-    /** Splits {@code header.payload.signature}, insisting on canonical unpadded base64url in every segment. */
-    private static byte[][] decodeSegments(String jws) {
-        if (jws.length() > MAX_TOKEN_LENGTH) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        int firstDot = jws.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : jws.indexOf('.', firstDot + 1);
-        if (secondDot < 0 || jws.indexOf('.', secondDot + 1) >= 0) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        return new byte[][] {
-            decodeCanonical(jws.substring(0, firstDot)),
-            decodeCanonical(jws.substring(firstDot + 1, secondDot)),
-            decodeCanonical(jws.substring(secondDot + 1)),
-        };
-    }
-
-    /** Decodes one segment; an empty segment decodes to no bytes (the caller decides whether that is allowed). */
-    private static byte[] decodeCanonical(String segment) {
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            boolean base64url = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_';
-            if (!base64url) {
-                throw new TokenVerificationException(MALFORMED_TOKEN);
-            }
-        }
-        byte[] decoded = BASE64URL_DECODER.decode(segment);
-        // Java's decoder ignores non-zero trailing bits, so several strings decode to the same bytes. Requiring the
-        // canonical spelling means an altered signature segment can never still verify.
-        if (!BASE64URL_ENCODER.encodeToString(decoded).equals(segment)) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        return decoded;
-    }
-
-    private static JsonNode readObject(byte[] json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        if (node == null || !node.isObject()) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        return node;
-    }
-
-    /** Pins the algorithm before any cryptography runs: rejects none, HS384/512, RS256 and key-confusion tricks. */
-    private static void checkHeader(JsonNode header) {
-        JsonNode algorithm = header.get("alg");
-        if (algorithm == null || !algorithm.isTextual() || !REQUIRED_ALGORITHM.equals(algorithm.textValue())) {
-            throw new TokenVerificationException(UNSUPPORTED_ALGORITHM);
-        }
-        JsonNode type = header.get("typ");
-        if (type != null && !(type.isTextual() && ACCEPTED_TYPE.equals(type.textValue()))) {
-            throw new TokenVerificationException(MALFORMED_TOKEN);
-        }
-        // These change how the token is processed (RFC 7515 crit, RFC 7797 b64, JWE-style zip); Magento never
-        // sends them, so their presence means the token was not made by the module.
-        if (header.has("crit") || header.has("b64") || header.has("zip")) {
             throw new TokenVerificationException(MALFORMED_TOKEN);
         }
     }
@@ -324,51 +220,5 @@ public final class MagentoWebhookVerifier {
         return MessageDigest.isEqual(actual.getBytes(StandardCharsets.UTF_8), expected);
     }
 
-    /** The claims Magento's signer emits, with exact JSON types: strings are strings, times are integers. */
-    private record TokenClaims(String iss, String sub, String aud, long iat, long nbf, long exp, String jti) {
 
-        static TokenClaims from(JsonNode payload) {
-            String jti = requiredString(payload, "jti");
-            if (jti.isEmpty() || jti.length() > MAX_JTI_LENGTH) {
-                throw new TokenVerificationException(INVALID_CLAIM);
-            }
-            return new TokenClaims(
-                    requiredString(payload, "iss"),
-                    requiredString(payload, "sub"),
-                    // Magento sends a plain string; an array (legal in RFC 7519) is not what the module emits.
-                    requiredString(payload, "aud"),
-                    requiredEpochSecond(payload, "iat"),
-                    requiredEpochSecond(payload, "nbf"),
-                    requiredEpochSecond(payload, "exp"),
-                    jti);
-        }
-
-        private static JsonNode required(JsonNode payload, String name) {
-            JsonNode value = payload.get(name);
-            if (value == null || value.isNull()) {
-                throw new TokenVerificationException(MISSING_CLAIM);
-            }
-            return value;
-        }
-
-        private static String requiredString(JsonNode payload, String name) {
-            JsonNode value = required(payload, name);
-            if (!value.isTextual()) {
-                throw new TokenVerificationException(INVALID_CLAIM);
-            }
-            return value.textValue();
-        }
-
-        private static long requiredEpochSecond(JsonNode payload, String name) {
-            JsonNode value = required(payload, name);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
-                throw new TokenVerificationException(INVALID_CLAIM);
-            }
-            long seconds = value.longValue();
-            if (seconds < 0 || seconds > MAX_EPOCH_SECOND) {
-                throw new TokenVerificationException(INVALID_CLAIM);
-            }
-            return seconds;
-        }
-    }
 }
