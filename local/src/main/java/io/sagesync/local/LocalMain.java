@@ -19,6 +19,7 @@ public final class LocalMain {
     }
 
     public static void main(String[] args) throws Exception {
+        LocalLogging.useConsole();
         LocalSettings settings = LocalSettings.fromEnv(System.getenv());
         System.out.println("sagesync local: tenant " + settings.tenantId() + ", api_key "
                 + (settings.apiKey().equals(LocalSettings.DEFAULT_API_KEY) ? settings.apiKey() + " (default)"

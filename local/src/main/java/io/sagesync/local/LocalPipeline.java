@@ -4,7 +4,7 @@ import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.SagesyncConfig;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.push.PushComposition;
 import io.sagesync.push.SyncStatePushHandler;
 import io.sagesync.simulator.magento.MagentoSimulator;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * mappings draining the queues into the sync and push functions.
  */
 final class LocalPipeline implements AutoCloseable {
-    private static final JsonLog LOG = JsonLog.of(LocalPipeline.class);
+    private static final Log LOG = Log.of(LocalPipeline.class);
 
     final LocalSettings settings;
     final LocalAws aws;

@@ -22,8 +22,9 @@ public final class SignedEventWriter {
         String event = args.length > 0 && !args[0].isBlank() ? args[0] : "invoice.created";
         long id = args.length > 1 && !args[1].isBlank() ? Long.parseLong(args[1]) : 42;
         LocalSettings settings = LocalSettings.fromEnv(System.getenv());
-        Path out = Path.of(".sagesync-local", "events", event + ".json");
-        Files.createDirectories(out.getParent());
+        Path folder = Path.of(".sagesync-local", "events");
+        Files.createDirectories(folder);
+        Path out = folder.resolve(event + ".json");
         Files.writeString(out, event(settings.tenantId(), settings.apiKey(), event, id, Instant.now()));
         System.out.println("wrote " + out + " (token valid for 60 s + the function's leeway)");
     }

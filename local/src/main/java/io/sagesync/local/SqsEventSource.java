@@ -3,7 +3,7 @@ package io.sagesync.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * queue's redrive policy moves them to the DLQ after maxReceiveCount receives, as in AWS.
  */
 final class SqsEventSource implements AutoCloseable {
-    private static final JsonLog LOG = JsonLog.of(SqsEventSource.class);
+    private static final Log LOG = Log.of(SqsEventSource.class);
 
     private final SqsClient sqs;
     private final String queueUrl;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * {@code make local} as a user runs it: a separate JVM that prints the ready line, writes the manifest, and on
  * SIGTERM stops cleanly, leaving no process behind (moto is a child process) and no manifest.
  */
-class LocalMainProcessTest {
+class LocalMainProcessIntegrationTest {
 
     @Test
     void localMain_becomesReady_andSigtermLeavesNothingBehind() throws Exception {

@@ -5,7 +5,7 @@ import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.WebhookDelivery;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.SyncQueue;
 import io.sagesync.port.SyncRunStore;
 import io.sagesync.port.TenantKeyProvider;
@@ -36,7 +36,7 @@ public final class AcceptWebhook {
     /** Magento's outbox column is varchar(128). */
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 128;
 
-    private static final JsonLog LOG = JsonLog.of(AcceptWebhook.class);
+    private static final Log LOG = Log.of(AcceptWebhook.class);
 
     private final String tenantId;
     private final TenantKeyProvider keys;
@@ -65,7 +65,7 @@ public final class AcceptWebhook {
      * @throws io.sagesync.port.InfrastructureException for transient trouble on our side (503)
      */
     public WebhookOutcome accept(WebhookRequest request) {
-        JsonLog.withContext("tenant", tenantId);
+        Log.withContext("tenant", tenantId);
         byte[] body = request.body() == null ? new byte[0] : request.body();
         if (body.length > MAX_BODY_BYTES) {
             throw new WebhookRejectedException(WebhookRejectedException.Kind.TOO_LARGE, "body_too_large");
@@ -101,7 +101,7 @@ public final class AcceptWebhook {
         SyncRun fresh = new SyncRun(runIds.get(), tenantId, event, delivery.magentoEntityId(), key,
                 RunStatus.QUEUED, 0, 1, false, now, now, null, null, null, null);
         Optional<SyncRun> existing = runs.createIfAbsent(fresh);
-        JsonLog.withContext("run_id", existing.map(SyncRun::runId).orElse(fresh.runId()));
+        Log.withContext("run_id", existing.map(SyncRun::runId).orElse(fresh.runId()));
         if (existing.isEmpty()) {
             enqueue(fresh, delivery);
             LOG.info("run accepted", "run_id", fresh.runId(), "event", event.wireName(),

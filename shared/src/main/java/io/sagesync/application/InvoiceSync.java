@@ -24,7 +24,7 @@ import io.sagesync.domain.sage.InvoiceMappingResult;
 import io.sagesync.domain.sage.MappingException;
 import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageContactRequest;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
@@ -43,7 +43,7 @@ import java.util.function.Supplier;
  * deterministic idempotency id → xref → total check. Failures surface as {@link SyncFailure}.
  */
 final class InvoiceSync {
-    private static final JsonLog LOG = JsonLog.of(InvoiceSync.class);
+    private static final Log LOG = Log.of(InvoiceSync.class);
 
     private final String tenantId;
     private final MagentoGateway magento;

@@ -10,7 +10,7 @@ import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.magento.CanonicalInvoice;
 import io.sagesync.domain.magento.CanonicalPayment;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.PushQueue;
@@ -39,7 +39,7 @@ public final class ProcessSyncJob {
     /** Skip reason for events this worker does not sync yet. */
     public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
 
-    private static final JsonLog LOG = JsonLog.of(ProcessSyncJob.class);
+    private static final Log LOG = Log.of(ProcessSyncJob.class);
 
     private final String tenantId;
     private final RunLifecycle runs;
@@ -85,9 +85,9 @@ public final class ProcessSyncJob {
      */
     public boolean process(SyncJob job) {
         // every line logged while this job runs carries them (the handler clears the context per batch)
-        JsonLog.withContext("tenant", tenantId);
-        JsonLog.withContext("run_id", job.runId());
-        JsonLog.withContext("event", job.event().wireName());
+        Log.withContext("tenant", tenantId);
+        Log.withContext("run_id", job.runId());
+        Log.withContext("event", job.event().wireName());
         if (!tenantId.equals(job.tenantId())) {
             LOG.error("job for another tenant dropped", "run_id", job.runId(), "code", "tenant_mismatch");
             return true;

@@ -4,7 +4,7 @@ import io.sagesync.domain.BindingState;
 import io.sagesync.domain.PushJob;
 import io.sagesync.domain.PushStatus;
 import io.sagesync.domain.SyncStateUpdate;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.InfrastructureException;
@@ -33,7 +33,7 @@ import java.util.Objects;
  * The gateway signs a fresh JWT for every request (Magento's replay guard accepts each {@code jti} once).
  */
 public final class PushSyncState {
-    private static final JsonLog LOG = JsonLog.of(PushSyncState.class);
+    private static final Log LOG = Log.of(PushSyncState.class);
     static final String STEP = "push";
 
     private final String tenantId;
@@ -61,10 +61,10 @@ public final class PushSyncState {
      * @return whether the message is done, or when to retry it; never throws for Magento or store failures
      */
     public PushResult push(PushJob job, int attempt) {
-        JsonLog.withContext("tenant", tenantId);
-        JsonLog.withContext("run_id", job.runId());
-        JsonLog.withContext("event", job.event().wireName());
-        JsonLog.withContext("step", STEP);
+        Log.withContext("tenant", tenantId);
+        Log.withContext("run_id", job.runId());
+        Log.withContext("event", job.event().wireName());
+        Log.withContext("step", STEP);
         Instant started = clock.instant();
         PushResult result;
         try {

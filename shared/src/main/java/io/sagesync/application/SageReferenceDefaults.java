@@ -2,7 +2,7 @@ package io.sagesync.application;
 
 import io.sagesync.domain.policy.SyncPolicy;
 import io.sagesync.domain.sage.SageReferenceData;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.SageGateway;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +15,7 @@ import java.time.Instant;
  * per execution environment for a while, since it rarely changes and costs four calls.
  */
 final class SageReferenceDefaults {
-    private static final JsonLog LOG = JsonLog.of(SageReferenceDefaults.class);
+    private static final Log LOG = Log.of(SageReferenceDefaults.class);
 
     private final SageGateway sage;
     private final Clock clock;

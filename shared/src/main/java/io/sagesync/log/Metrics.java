@@ -69,14 +69,37 @@ public final class Metrics {
                 .append(clock.millis())
                 .append(",\"CloudWatchMetrics\":[{\"Namespace\":\"").append(NAMESPACE)
                 .append("\",\"Dimensions\":[[\"tenant\",\"function\",");
-        JsonLog.appendString(line, dimension).append("]],\"Metrics\":[{\"Name\":");
-        JsonLog.appendString(line, metric).append(",\"Unit\":");
-        JsonLog.appendString(line, unit).append("}]}]},\"tenant\":");
-        JsonLog.appendString(line, tenant).append(",\"function\":");
-        JsonLog.appendString(line, function).append(',');
-        JsonLog.appendString(line, dimension).append(':');
-        JsonLog.appendString(line, dimensionValue == null ? "unknown" : dimensionValue).append(',');
-        JsonLog.appendString(line, metric).append(':').append(value).append('}');
+        appendString(line, dimension).append("]],\"Metrics\":[{\"Name\":");
+        appendString(line, metric).append(",\"Unit\":");
+        appendString(line, unit).append("}]}]},\"tenant\":");
+        appendString(line, tenant).append(",\"function\":");
+        appendString(line, function).append(',');
+        appendString(line, dimension).append(':');
+        appendString(line, dimensionValue == null ? "unknown" : dimensionValue).append(',');
+        appendString(line, metric).append(':').append(value).append('}');
         sink.accept(line.toString());
+    }
+
+    /** A JSON string literal: quotes, backslashes and control characters escaped, so a line is always valid JSON. */
+    private static StringBuilder appendString(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"');
     }
 }

@@ -9,7 +9,7 @@ import io.sagesync.domain.PushJob;
 import io.sagesync.domain.PushStatus;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.policy.SyncPolicy;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.InfrastructureException;
@@ -49,8 +49,7 @@ class PushSyncStateTest {
 
     @AfterEach
     void restoreLog() {
-        JsonLog.redirect(System.out, Clock.systemUTC());
-        JsonLog.clearContext();
+        Log.clearContext();
     }
 
     @Test
@@ -131,12 +130,16 @@ class PushSyncStateTest {
     @Test
     void logLine_carriesRunTenantEventStepAndDuration() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        JsonLog.redirect(new PrintStream(out, true, StandardCharsets.UTF_8), CLOCK);
-
-        push.push(JOB, 1);
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            push.push(JOB, 1);
+        } finally {
+            System.setOut(stdout);
+        }
 
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("\"tenant\":\"tenant-1\"",
-                "\"run_id\":\"run-1\"", "\"event\":\"invoice.created\"", "\"step\":\"push\"", "\"duration_ms\":0");
+                "\"run_id\":\"run-1\"", "\"event\":\"invoice.created\"", "\"step\":\"push\"", "\"duration_ms\":\"0\"");
     }
 
     private static final class FakeMagento implements MagentoGateway {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -59,7 +60,8 @@ public final class LocalAws implements AutoCloseable {
     /** Starts both emulators and creates every resource declared in the repository's template.yaml. */
     public static LocalAws start() {
         Path template = TemplateResources.findTemplate();
-        return start(TemplateResources.load(template), template.getParent().resolve("target").resolve("local-aws"));
+        Path repository = Objects.requireNonNull(template.toAbsolutePath().getParent(), "template.yaml folder");
+        return start(TemplateResources.load(template), repository.resolve("target").resolve("local-aws"));
     }
 
     public static LocalAws start(TemplateResources resources, Path logDir) {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 @ExtendWith(LocalAwsExtension.class)
-class LocalAwsTest {
+class LocalAwsIntegrationTest {
 
     @Test
     void template_declaresTheResourcesTheFunctionsUse() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.sage.SageApiException;
 import io.sagesync.adapter.sage.SageReauthRequiredException;
 import io.sagesync.domain.policy.PolicyValidationException;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.InfrastructureException;
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +18,7 @@ import java.util.Objects;
  * OAuth codes, verifiers or tokens.
  */
 public final class AdminActions {
-    private static final JsonLog LOG = JsonLog.of(AdminActions.class);
+    private static final Log LOG = Log.of(AdminActions.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MagentoPairing pairing;
@@ -34,7 +34,7 @@ public final class AdminActions {
     /** Runs {@code request.action}; never throws for operator mistakes, only reports them. */
     public ObjectNode handle(JsonNode request) {
         String action = request.path("action").asText("");
-        JsonLog.withContext("action", action);
+        Log.withContext("action", action);
         try {
             ObjectNode out = JSON.createObjectNode().put("ok", true).put("action", action);
             switch (action) {
@@ -92,7 +92,7 @@ public final class AdminActions {
         } catch (IOException e) {
             return error(action, "internal", "could not render the answer");
         } finally {
-            JsonLog.withContext("action", null);
+            Log.withContext("action", null);
         }
     }
 

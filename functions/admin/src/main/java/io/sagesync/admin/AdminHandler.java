@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,11 +34,11 @@ public final class AdminHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode request = JSON.readTree(input);
-        JsonLog.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        Log.withContext("request_id", context == null ? null : context.getAwsRequestId());
         try {
             JSON.writeValue(output, handle(request));
         } finally {
-            JsonLog.clearContext();
+            Log.clearContext();
         }
     }
 

@@ -2,7 +2,7 @@ package io.sagesync.admin;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagesync.adapter.magento.HttpMagentoGateway;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.security.LedgerTokenSigner;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 final class MagentoPairing {
     /** Plain http is only acceptable to a shop on this machine (simulators, docker); anything else must be https. */
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
-    private static final JsonLog LOG = JsonLog.of(MagentoPairing.class);
+    private static final Log LOG = Log.of(MagentoPairing.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the operator sees: the shop host and whether the ping proved the channel. */

@@ -12,7 +12,7 @@ import io.sagesync.adapter.sage.SageTokenCustodian;
 import io.sagesync.adapter.sage.SageTokenSet;
 import io.sagesync.adapter.sage.SageTokenStore;
 import io.sagesync.domain.BindingState;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.BindingStore;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +44,7 @@ final class SageConnection {
     /** The reference cache is refreshed by the daily keep-alive once it is older than this. */
     static final Duration REFERENCE_MAX_AGE = Duration.ofHours(20);
 
-    private static final JsonLog LOG = JsonLog.of(SageConnection.class);
+    private static final Log LOG = Log.of(SageConnection.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A connected business. */

@@ -13,7 +13,6 @@ import io.sagesync.adapter.sage.Sleeper;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.domain.BindingState;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
-import io.sagesync.log.JsonLog;
 import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.AdjustableClock;
@@ -313,7 +312,8 @@ class AdminIntegrationTest {
     @Test
     void fullPairConnectAndRefresh_logsNoKeyTokenCodeOrEmail() throws Exception {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        JsonLog.redirect(new PrintStream(captured, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         String code;
         Map<String, String> query;
         SageTokenSet connected;
@@ -332,7 +332,7 @@ class AdminIntegrationTest {
             refreshed = store.read().orElseThrow();
             invoke("{\"action\":\"sage_disconnect\"}");
         } finally {
-            JsonLog.redirect(System.out, Clock.systemUTC());
+            System.setOut(stdout);
         }
         String logs = captured.toString(StandardCharsets.UTF_8);
         assertThat(logs).contains("magento paired", "sage connected", "sage token refreshed");

@@ -9,7 +9,7 @@ import io.sagesync.adapter.sqs.PushJobJson;
 import io.sagesync.application.PartialBatch;
 import io.sagesync.application.PushResult;
 import io.sagesync.application.PushSyncState;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.MessageDelay;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +57,7 @@ public final class SyncStatePushHandler implements RequestHandler<SQSEvent, SQSB
             }
             return result.done();
         } finally {
-            JsonLog.clearContext();
+            Log.clearContext();
         }
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
  * delivered end to end by the real handler, so {@code sam local invoke} events cannot rot.
  */
 @ExtendWith(LocalAwsExtension.class)
-class SqsEventFilesTest {
+class SqsEventFilesIntegrationTest {
 
     @Test
     void syncAndRetryJobEvents_parseAsSyncJobs() {

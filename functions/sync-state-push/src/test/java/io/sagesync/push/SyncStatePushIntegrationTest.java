@@ -259,8 +259,6 @@ class SyncStatePushIntegrationTest {
     void logsAndMetrics_carryIdsAndCodes_butNeverTheTokenOrTheKey() {
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
-        io.sagesync.log.JsonLog.redirect(new java.io.PrintStream(captured, true,
-                java.nio.charset.StandardCharsets.UTF_8), Clock.systemUTC());
         System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             String runId = run(EventName.INVOICE_CREATED, 50, RunStatus.SUCCEEDED);
@@ -269,7 +267,6 @@ class SyncStatePushIntegrationTest {
             pushQueue.invoke(handler);
         } finally {
             System.setOut(stdout);
-            io.sagesync.log.JsonLog.redirect(stdout, Clock.systemUTC());
         }
 
         String output = captured.toString(java.nio.charset.StandardCharsets.UTF_8);

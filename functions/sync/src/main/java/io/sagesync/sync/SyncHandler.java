@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.sagesync.adapter.sqs.SyncJobJson;
 import io.sagesync.application.PartialBatch;
 import io.sagesync.application.ProcessSyncJob;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
  * ({@link PartialBatch}); an unparseable body fails, so SQS dead-letters it after its receive limit.
  */
 public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private static final JsonLog LOG = JsonLog.of(SyncHandler.class);
+    private static final Log LOG = Log.of(SyncHandler.class);
 
     private final ProcessSyncJob processSyncJob;
 
@@ -31,7 +31,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        JsonLog.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        Log.withContext("request_id", context == null ? null : context.getAwsRequestId());
         try {
             List<PartialBatch.Item> items = event.getRecords().stream()
                     .map(m -> new PartialBatch.Item(m.getMessageId(), m.getBody(), m.getEventSourceArn())).toList();
@@ -49,7 +49,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                     .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                     .toList()).build();
         } finally {
-            JsonLog.clearContext();
+            Log.clearContext();
         }
     }
 }

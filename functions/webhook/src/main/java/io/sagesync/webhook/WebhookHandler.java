@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.sagesync.application.AcceptWebhook;
 import io.sagesync.application.WebhookRejectedException;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.InfrastructureException;
 
 /**
@@ -16,7 +16,7 @@ import io.sagesync.port.InfrastructureException;
  * exception ever escapes (API Gateway would turn it into a bare 500).
  */
 public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final JsonLog LOG = JsonLog.of(WebhookHandler.class);
+    private static final Log LOG = Log.of(WebhookHandler.class);
 
     private final AcceptWebhook acceptWebhook;
 
@@ -32,7 +32,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        JsonLog.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        Log.withContext("request_id", context == null ? null : context.getAwsRequestId());
         try {
             return Responses.of(acceptWebhook.accept(WebhookRequests.from(event)));
         } catch (WebhookRejectedException e) {
@@ -44,7 +44,7 @@ public final class WebhookHandler implements RequestHandler<APIGatewayV2HTTPEven
             LOG.error("unexpected failure", "exception", e.getClass().getName());
             return Responses.error(500, "internal_error");
         } finally {
-            JsonLog.clearContext();
+            Log.clearContext();
         }
     }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.SyncStateUpdate;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoCallException.Kind;
 import io.sagesync.port.MagentoGateway;
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
  * {@link io.sagesync.adapter.http.JdkHttpClients}); a 3xx is reported as transient.
  */
 public final class HttpMagentoGateway implements MagentoGateway {
-    private static final JsonLog LOG = JsonLog.of(HttpMagentoGateway.class);
+    private static final Log LOG = Log.of(HttpMagentoGateway.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Magento binds last_sync_at raw into a MySQL timestamp; ISO-8601 "T…Z" fails under strict SQL mode. */
     static final DateTimeFormatter LAST_SYNC_AT =

@@ -1,7 +1,7 @@
 package io.sagesync.adapter.sage;
 
 import io.sagesync.adapter.sage.SageApiException.Classification;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -47,7 +47,7 @@ import java.util.random.RandomGenerator;
  * The access-token supplier is called for every attempt, so a refresh between retries is picked up.
  */
 public final class SageHttpClient {
-    private static final JsonLog LOG = JsonLog.of(SageHttpClient.class);
+    private static final Log LOG = Log.of(SageHttpClient.class);
     private static final String JSON_TYPE = "application/json";
     /** Guards against a server that keeps handing out $next links: 500 pages of 200 = 100,000 records. */
     static final int MAX_PAGES = 500;

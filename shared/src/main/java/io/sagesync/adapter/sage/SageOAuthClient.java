@@ -2,7 +2,7 @@ package io.sagesync.adapter.sage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,7 +30,7 @@ public final class SageOAuthClient {
     /** Sage refresh tokens live 31 days. */
     static final long DEFAULT_REFRESH_EXPIRES_IN = 2_678_400;
 
-    private static final JsonLog LOG = JsonLog.of(SageOAuthClient.class);
+    private static final Log LOG = Log.of(SageOAuthClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;

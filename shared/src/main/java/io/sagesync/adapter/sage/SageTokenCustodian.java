@@ -1,7 +1,7 @@
 package io.sagesync.adapter.sage;
 
 import io.sagesync.domain.BindingState;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.SageAccessTokenProvider;
@@ -41,7 +41,7 @@ public final class SageTokenCustodian implements SageAccessTokenProvider {
             + SageReauthRequiredException.RECONNECT;
     static final String NOT_CONNECTED_REASON = "Sage is not connected: connect Sage in the admin";
 
-    private static final JsonLog LOG = JsonLog.of(SageTokenCustodian.class);
+    private static final Log LOG = Log.of(SageTokenCustodian.class);
 
     private final SageTokenStore store;
     private final RefreshLease lease;

@@ -1,6 +1,6 @@
 package io.sagesync.adapter.sqs;
 
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.MessageDelay;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -9,7 +9,7 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 
 /** {@link MessageDelay} through SQS ChangeMessageVisibility on the queue the message came from. */
 public final class SqsMessageDelay implements MessageDelay {
-    private static final JsonLog LOG = JsonLog.of(SqsMessageDelay.class);
+    private static final Log LOG = Log.of(SqsMessageDelay.class);
     static final long MAX_VISIBILITY_SECONDS = Duration.ofHours(12).toSeconds();
 
     private final SqsClient sqs;

@@ -11,7 +11,6 @@ import io.sagesync.adapter.ScriptedHttpServer.Reply;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.sage.SageApiException.Classification;
 import io.sagesync.domain.ErrorClass;
-import io.sagesync.log.JsonLog;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -93,12 +92,14 @@ class SageHttpClientTest {
     @Test
     void logs_shouldCarryTheRequestIdButNeitherTokensNorQueryValues() {
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        JsonLog.redirect(new PrintStream(captured, true, UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+        PrintStream stdout = System.out;
+        // the JSON layout writes to the current System.out, exactly what Lambda ships to CloudWatch
+        System.setOut(new PrintStream(captured, true, UTF_8));
         try {
             sage.enqueue(Reply.of(200, "{}").withHeader("x_request_id", "req-log-1"));
             client().get("/contacts", Map.of("search", "jane@example.com"));
         } finally {
-            JsonLog.redirect(System.out, Clock.systemUTC());
+            System.setOut(stdout);
         }
 
         String log = captured.toString(UTF_8);

@@ -1,0 +1,80 @@
+package io.sagesync.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+/** The Lambda layout (log4j2.xml + sagesync-log-layout.json) as CloudWatch receives it: stdout, one JSON per line. */
+class LogTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream stdout;
+
+    @BeforeEach
+    void captureStdout() {
+        stdout = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(stdout);
+        Log.clearContext();
+    }
+
+    @Test
+    void line_isOneJsonObject_withContextAndFields_andEachKeyOnce() throws Exception {
+        Log.withContext("tenant", "t-1");
+        Log.withContext("run_id", "r-context");
+
+        Log.of(LogTest.class).info("run \"finished\"\n", "run_id", "r-1", "attempts", 2, "ok", true);
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).split("\"run_id\"", -1)).hasSize(2); // exactly one occurrence
+        JsonNode json = JSON.readTree(lines.get(0));
+        assertThat(json.get("ts").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(json.get("level").asText()).isEqualTo("INFO");
+        assertThat(json.get("logger").asText()).isEqualTo(LogTest.class.getName());
+        assertThat(json.get("message").asText()).isEqualTo("run \"finished\"\n");
+        assertThat(json.get("tenant").asText()).isEqualTo("t-1");
+        assertThat(json.get("run_id").asText()).as("the call's value wins").isEqualTo("r-1");
+        assertThat(json.get("attempts").asText()).isEqualTo("2");
+        assertThat(json.get("ok").asText()).isEqualTo("true");
+        assertThat(json.has("error_class")).isFalse();
+    }
+
+    @Test
+    void callFields_lastOneLine_whileTheContextStaysUntilCleared() throws Exception {
+        Log log = Log.of(LogTest.class);
+        Log.withContext("run_id", "r-context");
+
+        log.warn("first", "step", "sage_post");
+        log.error("second");
+        Log.withContext("run_id", null);
+        log.info("third");
+
+        List<String> lines = lines();
+        assertThat(lines).hasSize(3);
+        JsonNode second = JSON.readTree(lines.get(1));
+        assertThat(second.get("level").asText()).isEqualTo("ERROR");
+        assertThat(second.has("step")).as("a call's field does not leak into the next line").isFalse();
+        assertThat(second.get("run_id").asText()).isEqualTo("r-context");
+        assertThat(MDC.get("step")).isNull();
+        assertThat(JSON.readTree(lines.get(2)).has("run_id")).isFalse();
+    }
+
+    private List<String> lines() {
+        return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+    }
+}
