@@ -27,7 +27,17 @@ class ArchitectureTest {
     static final ArchRule portsSpeakDomainOnly = noClasses().that().resideInAPackage("io.sagesync.port..")
             .should().dependOnClassesThat().resideInAnyPackage(TECHNOLOGY)
             .orShould().dependOnClassesThat().resideInAnyPackage("io.sagesync.adapter..",
-                    "io.sagesync.config..");
+                    "io.sagesync.config..", "io.sagesync.application..");
+
+    @ArchTest
+    static final ArchRule adaptersImplementPortsNotUseCases = noClasses().that()
+            .resideInAPackage("io.sagesync.adapter..")
+            .should().dependOnClassesThat().resideInAPackage("io.sagesync.application..");
+
+    @ArchTest
+    static final ArchRule securityIsSelfContained = noClasses().that().resideInAPackage("io.sagesync.security..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.sagesync.adapter..",
+                    "io.sagesync.application..", "io.sagesync.config..", "software.amazon..", "java.net.http..");
 
     @ArchTest
     static final ArchRule useCasesKnowNoTechnology = noClasses().that().resideInAPackage("io.sagesync.application..")

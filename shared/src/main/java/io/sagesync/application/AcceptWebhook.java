@@ -10,6 +10,7 @@ import io.sagesync.port.SyncQueue;
 import io.sagesync.port.SyncRunStore;
 import io.sagesync.port.TenantKeyProvider;
 import io.sagesync.port.WebhookBodyParser;
+import io.sagesync.port.WebhookRejectedException;
 import io.sagesync.security.MagentoWebhookVerifier;
 import io.sagesync.security.TokenVerificationException;
 import java.security.MessageDigest;

@@ -1,6 +1,5 @@
 package io.sagesync.port;
 
-import io.sagesync.application.WebhookRejectedException;
 import io.sagesync.domain.WebhookDelivery;
 
 /** Reads the module's id-only webhook body. */

@@ -1,8 +1,8 @@
-package io.sagesync.application;
+package io.sagesync.port;
 
 /**
  * A webhook we refuse for good: Magento dead-letters every 4xx at once, so this is only for requests that can never
- * succeed as sent. Transient trouble on our side is an {@link io.sagesync.port.InfrastructureException} (503).
+ * succeed as sent. Transient trouble on our side is an {@link InfrastructureException} (503).
  * The code is a short machine-readable word that goes into the response body; never a secret or a stack trace.
  */
 public final class WebhookRejectedException extends RuntimeException {
