@@ -12,20 +12,41 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code make test-localstack} and {@code make local AWS=localstack} check Docker before Maven starts. The Makefile
- * targets are read with {@code make -n} (a dry run: nothing is built or started).
+ * {@code make test-localstack} and {@code make local AWS=localstack} check Docker before Maven starts. They are run
+ * for real with Docker made unreachable, and read with {@code make -n} (a dry run: nothing is built or started).
  */
 class RequireDockerScriptTest {
     private static final Path ROOT = TemplateResources.findTemplate().getParent();
+    /** No engine answers here, whether or not this machine has Docker. */
+    private static final Map<String, String> NO_DOCKER =
+            Map.of("DOCKER_HOST", "unix:///nonexistent/sagesync-test/docker.sock");
 
     @Test
     void withoutADockerEngine_theScriptPrintsTheDocumentedMessage_andFails() throws Exception {
-        Result r = run(List.of("bash", "scripts/require-docker.sh"),
-                Map.of("DOCKER_HOST", "unix:///nonexistent/sagesync-test/docker.sock"));
+        Result r = run(List.of("bash", "scripts/require-docker.sh"), NO_DOCKER);
 
         assertThat(r.exitCode).isEqualTo(1);
         assertThat(r.stderr.strip()).isEqualTo(DockerUnavailableException.MESSAGE);
         assertThat(r.stdout).isEmpty();
+    }
+
+    @Test
+    void makeTestLocalstack_withoutDocker_saysSoAndFails_beforeMavenStarts() throws Exception {
+        // MVN=false: even a broken check could not start a nested build from inside this test
+        Result r = run(List.of("make", "--no-print-directory", "test-localstack", "MVN=false"), NO_DOCKER);
+
+        assertThat(r.exitCode).isNotZero();
+        assertThat(r.stderr).contains(DockerUnavailableException.MESSAGE);
+        assertThat(r.stdout).doesNotContain("sagesync.aws=localstack");
+    }
+
+    @Test
+    void makeLocalOnLocalstack_withoutDocker_saysSoAndFails_beforeBuilding() throws Exception {
+        Result r = run(List.of("make", "--no-print-directory", "local", "AWS=localstack", "MVN=false"), NO_DOCKER);
+
+        assertThat(r.exitCode).isNotZero();
+        assertThat(r.stderr).contains(DockerUnavailableException.MESSAGE);
+        assertThat(r.stdout).doesNotContain("install");
     }
 
     @Test
