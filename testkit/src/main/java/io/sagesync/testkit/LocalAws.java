@@ -62,16 +62,9 @@ public final class LocalAws implements AutoCloseable {
                 template.getParent().resolve("target").resolve("local-aws"));
     }
 
-    public static LocalAws start(TemplateResources resources, Path logDir) {
-        return start(AwsBackend.selected(), resources, logDir);
-    }
-
+    /** Starts {@code backend} and creates {@code resources} in it; stops it again if that fails. */
     public static LocalAws start(AwsBackend backend, TemplateResources resources, Path logDir) {
-        return on(AwsEnvironment.start(backend, logDir), resources);
-    }
-
-    /** Creates the template's resources in an already started environment; closes it if that fails. */
-    public static LocalAws on(AwsEnvironment environment, TemplateResources resources) {
+        AwsEnvironment environment = AwsEnvironment.start(backend, logDir);
         try {
             LocalAws aws = new LocalAws(environment, resources);
             aws.createResources();
