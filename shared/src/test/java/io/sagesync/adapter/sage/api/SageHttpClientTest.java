@@ -52,11 +52,12 @@ class SageHttpClientTest {
     }
 
     private SageHttpClient client(InProcessRetry policy) {
-        return client(policy, Duration.ofSeconds(2));
+        // generous: on a loaded machine a 2 s read timeout turned a scripted 503 into a retried timeout
+        return client(policy, Duration.ofSeconds(10));
     }
 
     private SageHttpClient client(InProcessRetry policy, Duration requestTimeout) {
-        SageClientConfig config = new SageClientConfig(sage.baseUrl() + "/v3.1/", BUSINESS, Duration.ofSeconds(1),
+        SageClientConfig config = new SageClientConfig(sage.baseUrl() + "/v3.1/", BUSINESS, Duration.ofSeconds(5),
                 requestTimeout, policy);
         return new SageHttpClient(config, () -> "access-" + tokens.incrementAndGet(),
                 JdkHttpClients.create(config.connectTimeout()), Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add,
