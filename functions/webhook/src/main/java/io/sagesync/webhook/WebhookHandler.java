@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.sagesync.application.AcceptWebhook;
+import io.sagesync.application.WebhookRejectedException;
 import io.sagesync.log.Log;
 import io.sagesync.port.InfrastructureException;
-import io.sagesync.port.WebhookRejectedException;
 
 /**
  * {@code POST /webhooks/magento/{tenant_id}/{event}} behind an HTTP API (payload 2.0). Translates the event, calls

@@ -1,8 +1,8 @@
 package io.sagesync.webhook;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.sagesync.application.WebhookRejectedException;
 import io.sagesync.application.WebhookRequest;
-import io.sagesync.port.WebhookRejectedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
