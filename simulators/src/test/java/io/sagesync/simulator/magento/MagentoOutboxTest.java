@@ -40,8 +40,9 @@ class MagentoOutboxTest {
     private final AtomicInteger jtis = new AtomicInteger();
     private final MagentoSimulator magento =
             MagentoSimulator.builder().tenantId(TENANT).apiKey(KEY).clock(clock).start();
+    // generous: on a loaded machine a short timeout turns a scripted 503 into a timeout; the timeout test has its own
     private final MagentoOutbox outbox =
-            new MagentoOutbox(magento, () -> "jti-" + jtis.incrementAndGet(), Duration.ofMillis(300));
+            new MagentoOutbox(magento, () -> "jti-" + jtis.incrementAndGet(), Duration.ofSeconds(10));
     private final ConcurrentLinkedDeque<Reply> replies = new ConcurrentLinkedDeque<>();
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private final HttpServer ledger = startLedger();
@@ -212,10 +213,12 @@ class MagentoOutboxTest {
 
     @Test
     void drain_timeoutAndConnectionRefused_areTransient() throws Exception {
-        replies.add(new Reply(202, "{}", 1000));
-        outbox.raise("invoice.created", 42, 1, 1, PAYLOAD);
-        outbox.drain(ledgerUrl());
-        OutboxRow timedOut = outbox.row("invoice.created:42").orElseThrow();
+        MagentoOutbox impatient =
+                new MagentoOutbox(magento, () -> "jti-" + jtis.incrementAndGet(), Duration.ofMillis(300));
+        replies.add(new Reply(202, "{}", 3000));
+        impatient.raise("invoice.created", 42, 1, 1, PAYLOAD);
+        impatient.drain(ledgerUrl());
+        OutboxRow timedOut = impatient.row("invoice.created:42").orElseThrow();
         assertThat(timedOut.status()).isEqualTo("pending");
         assertThat(timedOut.lastStatusCode()).isNull();
         assertThat(timedOut.lastError()).contains("Timeout");
