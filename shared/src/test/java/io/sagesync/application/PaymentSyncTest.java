@@ -1,11 +1,9 @@
-package io.sagesync.sync;
+package io.sagesync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.policy.SyncPolicyJson;
-import io.sagesync.application.ProcessSyncJob;
-import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;

@@ -1,21 +1,15 @@
-package io.sagesync.webhook;
+package io.sagesync.application;
 
-import static io.sagesync.webhook.WebhookEvents.API_KEY;
-import static io.sagesync.webhook.WebhookEvents.TENANT;
-import static io.sagesync.webhook.WebhookEvents.body;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sagesync.adapter.json.JacksonWebhookBodyParser;
-import io.sagesync.application.AcceptWebhook;
-import io.sagesync.application.WebhookOutcome;
-import io.sagesync.application.WebhookRejectedException;
-import io.sagesync.application.WebhookRequest;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.security.MagentoWebhookVerifier;
+import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.testkit.fakes.FixedTenantKey;
 import io.sagesync.testkit.fakes.InMemoryReplayGuardFake;
 import io.sagesync.testkit.fakes.InMemorySyncQueue;
@@ -26,12 +20,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** The ingress use case with in-memory fakes of our own ports and the real verifier and parser. */
 class AcceptWebhookTest {
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+    private static final String TENANT = "11111111-2222-4333-8444-555555555555";
+    private static final String API_KEY = "test-master-api-key-0123456789abcdef";
 
     private final InMemorySyncRunStore runs = new InMemorySyncRunStore();
     private final InMemorySyncQueue queue = new InMemorySyncQueue();
@@ -42,8 +39,20 @@ class AcceptWebhookTest {
             new MagentoWebhookVerifier(clock, new InMemoryReplayGuardFake()), new JacksonWebhookBodyParser(), runs,
             queue, clock, () -> "run-" + ids.incrementAndGet());
 
+    /** A webhook body as the Magento module sends it. */
+    private static String body(long entityId) {
+        return "{\"magento_entity_id\":" + entityId + ",\"website_id\":1,\"store_id\":1,"
+                + "\"occurred_at\":\"2026-04-30T10:11:12Z\",\"payload\":{\"increment_id\":\"0000000" + entityId
+                + "\",\"paid\":true}}";
+    }
+
+    /** Signed by the Magento simulator's own implementation of Magento's signer, not by our code. */
+    private static String token(Instant now) {
+        return MagentoJwt.signOutbound(API_KEY, TENANT, now, UUID.randomUUID().toString());
+    }
+
     private WebhookRequest request(String event, String key, String body) {
-        return new WebhookRequest(TENANT, event, "Bearer " + WebhookEvents.token(NOW), key,
+        return new WebhookRequest(TENANT, event, "Bearer " + token(NOW), key,
                 body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -137,7 +146,7 @@ class AcceptWebhookTest {
     @Test
     void anotherTenantsPath_isUnauthenticated() {
         var wrongTenant = new WebhookRequest("someone-else", "invoice.created", "Bearer "
-                + WebhookEvents.token(NOW), "k", body(1).getBytes());
+                + token(NOW), "k", body(1).getBytes());
 
         assertThatThrownBy(() -> accept.accept(wrongTenant)).isInstanceOfSatisfying(WebhookRejectedException.class,
                 e -> assertThat(e.code()).isEqualTo("unknown_tenant"));

@@ -1,10 +1,8 @@
-package io.sagesync.sync;
+package io.sagesync.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagesync.adapter.magento.CanonicalJsonParser;
-import io.sagesync.application.ProcessSyncJob;
-import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
