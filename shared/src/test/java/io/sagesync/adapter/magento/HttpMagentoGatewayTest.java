@@ -37,8 +37,10 @@ class HttpMagentoGatewayTest {
     @BeforeEach
     void start() throws Exception {
         magento = new ScriptedHttpServer();
-        gateway = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(2)), magento.baseUrl() + "/",
-                () -> "jwt-" + tokensIssued.incrementAndGet(), Duration.ofMillis(500));
+        // generous: on a loaded machine a short timeout turns a scripted answer into a timeout; the timeout test has
+        // its own impatient gateway
+        gateway = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(10)), magento.baseUrl() + "/",
+                () -> "jwt-" + tokensIssued.incrementAndGet(), Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -177,10 +179,12 @@ class HttpMagentoGatewayTest {
 
     @Test
     void timeout_shouldBeTransientWithoutStatus() {
-        magento.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofMillis(1500)));
+        HttpMagentoGateway impatient = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(2)),
+                magento.baseUrl() + "/", () -> "jwt", Duration.ofMillis(500));
+        magento.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofMillis(3000)));
 
         MagentoCallException e = catchThrowableOfType(MagentoCallException.class,
-                () -> gateway.fetchCanonical(EntityType.INVOICE, 5));
+                () -> impatient.fetchCanonical(EntityType.INVOICE, 5));
 
         assertThat(e.kind()).isEqualTo(Kind.TRANSIENT);
         assertThat(e.httpStatus()).isZero();
