@@ -132,7 +132,7 @@ final class LocalPipeline implements AutoCloseable {
                         settings.sageBusinessId()));
         var app = new io.sagesync.adapter.sage.oauth.SageAppCredentials(settings.sageClientId(),
                 settings.sageClientSecret());
-        String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
+        String tokenUrl = settings.sageTokenUrl() == null ? io.sagesync.config.SageEndpoints.TOKEN
                 : settings.sageTokenUrl();
         return SyncComposition.connectedSage(config, clients, clock, settings.sageBaseUrl(), tokenUrl,
                 tokenUrl.replace("/token", "/revoke"), () -> app);

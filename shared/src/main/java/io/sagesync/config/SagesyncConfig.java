@@ -53,7 +53,7 @@ public record SagesyncConfig(String tenantId, String tableName, String syncQueue
                 seconds(env, EnvNames.KEY_CACHE_TTL_SECONDS, DEFAULT_KEY_CACHE_TTL),
                 seconds(env, EnvNames.JWT_LEEWAY_SECONDS, DEFAULT_JWT_LEEWAY),
                 env.getOrDefault(EnvNames.MAGENTO_BASE_URL, ""),
-                env.getOrDefault(EnvNames.SAGE_BASE_URL, "https://api.accounting.sage.com/v3.1"));
+                SageEndpoints.api(env));
     }
 
     /**

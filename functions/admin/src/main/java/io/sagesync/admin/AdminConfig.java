@@ -1,6 +1,7 @@
 package io.sagesync.admin;
 
 import io.sagesync.config.EnvNames;
+import io.sagesync.config.SageEndpoints;
 import java.util.Map;
 import java.util.Objects;
 
@@ -35,10 +36,10 @@ public record AdminConfig(String tenantId, String tableName, String tenantSecret
                 require(env, EnvNames.TENANT_SECRET_ID),
                 require(env, EnvNames.SAGE_SECRET_ID),
                 env.getOrDefault(EnvNames.SAGE_APP_SECRET_ID, ""),
-                env.getOrDefault(EnvNames.SAGE_BASE_URL, "https://api.accounting.sage.com/v3.1"),
-                env.getOrDefault(EnvNames.SAGE_TOKEN_URL, "https://oauth.accounting.sage.com/token"),
-                env.getOrDefault(EnvNames.SAGE_REVOKE_URL, "https://oauth.accounting.sage.com/revoke"),
-                env.getOrDefault(EnvNames.SAGE_AUTHORIZE_URL, "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1"),
+                SageEndpoints.api(env),
+                SageEndpoints.token(env),
+                SageEndpoints.revoke(env),
+                SageEndpoints.authorize(env),
                 env.getOrDefault(EnvNames.SAGE_REDIRECT_URI, ""),
                 env.getOrDefault(EnvNames.LEDGER_BASE_URL, ""));
     }

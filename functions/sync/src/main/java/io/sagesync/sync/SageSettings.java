@@ -1,6 +1,7 @@
 package io.sagesync.sync;
 
 import io.sagesync.config.EnvNames;
+import io.sagesync.config.SageEndpoints;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -23,7 +24,7 @@ public record SageSettings(String baseUrl, String businessId, Supplier<String> a
     /** From {@code SAGESYNC_SAGE_BASE_URL}, {@code SAGESYNC_SAGE_BUSINESS_ID}, {@code SAGESYNC_SAGE_ACCESS_TOKEN}. */
     public static SageSettings fromEnv(Map<String, String> env) {
         String token = env.getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "");
-        return new SageSettings(env.getOrDefault(EnvNames.SAGE_BASE_URL, "https://api.accounting.sage.com/v3.1"),
+        return new SageSettings(SageEndpoints.api(env),
                 env.getOrDefault(EnvNames.SAGE_BUSINESS_ID, ""), () -> token);
     }
 }

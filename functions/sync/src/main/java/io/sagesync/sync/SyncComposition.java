@@ -26,6 +26,7 @@ import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
+import io.sagesync.config.SageEndpoints;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.SageGateway;
@@ -89,8 +90,8 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
                     + EnvNames.SAGE_ACCESS_TOKEN + " to use a fixed token)");
         }
         return connectedSage(config, aws, clock, sageBaseUrl,
-                env.getOrDefault(EnvNames.SAGE_TOKEN_URL, "https://oauth.accounting.sage.com/token"),
-                env.getOrDefault(EnvNames.SAGE_REVOKE_URL, "https://oauth.accounting.sage.com/revoke"),
+                SageEndpoints.token(env),
+                SageEndpoints.revoke(env),
                 new SecretsManagerSageAppCredentials(aws.secretsManager(), appSecretId));
     }
 

@@ -16,9 +16,6 @@ import java.util.Objects;
 public record SageClientConfig(String baseUrl, String businessId, Duration connectTimeout, Duration requestTimeout,
                                InProcessRetry retryPolicy) {
 
-    /** Sage's single v3.1 base URL for every region. */
-    public static final String PRODUCTION_BASE_URL = "https://api.accounting.sage.com/v3.1";
-
     public SageClientConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
