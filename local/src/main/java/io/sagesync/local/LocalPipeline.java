@@ -3,6 +3,9 @@ package io.sagesync.local;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.config.AwsClients;
+import io.sagesync.console.ConsoleComposition;
+import io.sagesync.console.ConsoleConfig;
+import io.sagesync.console.ConsoleHandler;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.JsonLog;
 import io.sagesync.push.PushComposition;
@@ -16,6 +19,8 @@ import io.sagesync.testkit.LocalAws;
 import io.sagesync.webhook.WebhookComposition;
 import io.sagesync.webhook.WebhookHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +75,11 @@ final class LocalPipeline implements AutoCloseable {
                     base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl());
             aws.putTenantApiKey(settings.apiKey());
             AwsClients clients = aws.clients();
+            if (sage != null) {
+                // the simulator's tokens are minted in-process, not stored by a Connect Sage flow
+                new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
+                        .flagSage(io.sagesync.domain.BindingState.ACTIVE, "local Sage simulator");
+            }
             if (settings.settingsFile() != null) {
                 new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
                         .savePolicy(SettingsFile.load(settings.settingsFile()));
@@ -81,7 +91,8 @@ final class LocalPipeline implements AutoCloseable {
                     io.sagesync.application.SyncWorkerSettings.defaults())
                     : SyncComposition.of(config, clients, clock, sageSettings)).processSyncJob());
             var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl));
-            api = new ApiGatewayEmulator(settings.port(), webhook, clock);
+            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock));
+            api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
             pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
             pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync, "sync-retry"));
@@ -94,6 +105,22 @@ final class LocalPipeline implements AutoCloseable {
             aws.close();
             throw e;
         }
+    }
+
+    /** The console as deployed, with its password from the environment instead of ConsoleSecret. */
+    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
+                                                         AwsClients clients, Clock clock) {
+        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+        String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
+                : settings.sageTokenUrl();
+        var console = new ConsoleConfig("", "uk", "https://app.accounting.sage.com", tokenUrl,
+                tokenUrl.replace("/token", "/revoke"), "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
+                "");
+        var app = new io.sagesync.adapter.sage.SageAppCredentials(
+                settings.sageClientId() == null ? "" : settings.sageClientId(),
+                settings.sageClientSecret() == null ? "" : settings.sageClientSecret());
+        return ConsoleComposition.of(config, console, clients, clock, new SecureRandom(), password::clone,
+                () -> app);
     }
 
     /**
