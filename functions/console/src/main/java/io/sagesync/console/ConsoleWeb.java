@@ -55,7 +55,8 @@ final class ConsoleWeb {
             return withPageHeaders(WebResponse.html(503, Html.page("Try again", null, null,
                     "<p>sagesync could not reach its storage just now. Reload the page in a moment.</p>")));
         } catch (RuntimeException e) {
-            LOG.error("console request failed", "exception", e.getClass().getName());
+            LOG.error("console request failed", "exception", e.getClass().getName(), "at",
+                    e.getStackTrace().length == 0 ? null : e.getStackTrace()[0].toString());
             return withPageHeaders(WebResponse.html(500, Html.page("Something went wrong", null, null,
                     "<p>An unexpected error; nothing was changed. Reload the page to try again.</p>")));
         }
@@ -95,7 +96,7 @@ final class ConsoleWeb {
                         + "HttpOnly; SameSite=None; Partitioned");
             }
         }
-        String notice = NOTICES.get(r.param("notice"));
+        String notice = r.param("notice") == null ? null : NOTICES.get(r.param("notice"));
         return pages.handle(r.method(), path, r, session.get().csrfToken(), notice);
     }
 

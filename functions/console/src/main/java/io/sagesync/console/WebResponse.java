@@ -19,7 +19,8 @@ final class WebResponse {
         headers.put("Content-Type", contentType);
         headers.put("Cache-Control", "no-store");
         headers.put("X-Content-Type-Options", "nosniff");
-        headers.put("Referrer-Policy", "no-referrer");
+        // not no-referrer: with it, browsers send "Origin: null" on form posts and the origin check could not work
+        headers.put("Referrer-Policy", "same-origin");
     }
 
     static WebResponse json(int status, String body) {
