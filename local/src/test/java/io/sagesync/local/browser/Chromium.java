@@ -107,6 +107,11 @@ public final class Chromium implements AutoCloseable {
         return command("GET", "/element/" + find(css) + "/text", null).path("value").asText();
     }
 
+    /** The current value of a form field (what the user sees in it). */
+    public String value(String css) throws IOException {
+        return command("GET", "/element/" + find(css) + "/property/value", null).path("value").asText();
+    }
+
     public boolean exists(String css) throws IOException {
         JsonNode r = command("POST", "/elements", locator(css));
         return r.path("value").isArray() && !r.path("value").isEmpty();
