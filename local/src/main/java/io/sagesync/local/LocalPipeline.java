@@ -2,14 +2,22 @@ package io.sagesync.local;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
+import io.sagesync.adapter.http.JdkHttpClients;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.admin.AdminComposition;
+import io.sagesync.admin.AdminConfig;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.console.ConsoleComposition;
 import io.sagesync.console.ConsoleConfig;
 import io.sagesync.console.ConsoleHandler;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageTokenSet;
 import io.sagesync.push.PushComposition;
 import io.sagesync.push.SyncStatePushHandler;
+import io.sagesync.retry.Sleeper;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.sync.SageSettings;
@@ -91,7 +99,7 @@ final class LocalPipeline implements AutoCloseable {
                     io.sagesync.application.SyncWorkerSettings.defaults())
                     : SyncComposition.of(config, clients, clock, sageSettings)).processSyncJob());
             var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl));
-            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock));
+            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
             api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
             pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
@@ -107,20 +115,34 @@ final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /** The console as deployed, with its password from the environment instead of ConsoleSecret. */
+    /**
+     * The console as deployed, with its password from the environment instead of ConsoleSecret. With the Sage
+     * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
+     * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
+     */
     private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
-                                                         AwsClients clients, Clock clock) {
+                                                         AwsClients clients, Clock clock, SageSimulator sage,
+                                                         String apiUrl) {
         byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
-        String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
-                : settings.sageTokenUrl();
-        var console = new ConsoleConfig("", "uk", "https://app.accounting.sage.com", tokenUrl,
-                tokenUrl.replace("/token", "/revoke"), "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
-                "");
-        var app = new io.sagesync.adapter.sage.SageAppCredentials(
-                settings.sageClientId() == null ? "" : settings.sageClientId(),
-                settings.sageClientSecret() == null ? "" : settings.sageClientSecret());
-        return ConsoleComposition.of(config, console, clients, clock, new SecureRandom(), password::clone,
-                () -> app);
+        String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
+                ? "https://oauth.accounting.sage.com/token" : settings.sageTokenUrl();
+        var admin = new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
+                config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
+                sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
+                "", apiUrl);
+        var app = new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
+                settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
+        if (sage != null) {
+            var tokens = sage.issueTokens();
+            new SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId()).write(new SageTokenSet(
+                    tokens.accessToken(), tokens.refreshToken(), clock.instant().plusSeconds(tokens.expiresInSeconds()),
+                    clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
+            AdminComposition.useCases(admin, clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock,
+                    new SecureRandom(), Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(),
+                    () -> app).reference().refresh();
+        }
+        return ConsoleComposition.of(config, admin, new ConsoleConfig("", "uk", "https://app.accounting.sage.com"),
+                clients, clock, new SecureRandom(), password::clone, () -> app);
     }
 
     /**
@@ -129,7 +151,7 @@ final class LocalPipeline implements AutoCloseable {
      */
     private static SageSettings sageSettings(LocalSettings settings, SageSimulator sage) {
         if (sage == null) {
-            String token = System.getenv().getOrDefault("SAGESYNC_SAGE_ACCESS_TOKEN", "");
+            String token = System.getenv().getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "");
             return new SageSettings(settings.sageBaseUrl(), settings.sageBusinessId() == null ? ""
                     : settings.sageBusinessId(), () -> token);
         }
@@ -153,10 +175,10 @@ final class LocalPipeline implements AutoCloseable {
                     + "SAGESYNC_SAGE_CLIENT_SECRET and SAGESYNC_SAGE_BUSINESS_ID");
         }
         new io.sagesync.adapter.secrets.SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId())
-                .write(new io.sagesync.adapter.sage.SageTokenSet("", settings.sageRefreshToken(),
+                .write(new io.sagesync.port.SageTokenSet("", settings.sageRefreshToken(),
                         java.time.Instant.EPOCH, clock.instant().plus(java.time.Duration.ofDays(31)),
                         settings.sageBusinessId()));
-        var app = new io.sagesync.adapter.sage.SageAppCredentials(settings.sageClientId(),
+        var app = new io.sagesync.adapter.sage.oauth.SageAppCredentials(settings.sageClientId(),
                 settings.sageClientSecret());
         String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
                 : settings.sageTokenUrl();

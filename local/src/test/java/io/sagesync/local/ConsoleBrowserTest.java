@@ -125,6 +125,30 @@ class ConsoleBrowserTest {
         shot("retried");
     }
 
+    @Test
+    @Order(5)
+    void saveASetting() throws IOException {
+        browser.open(pipeline.apiUrl() + "/dashboard/settings");
+        assertThat(browser.text("#default_ledger_account_id")).contains("Sales");
+        assertThat(browser.exists("#payment_method_map-checkmo")).isTrue();
+
+        browser.type("#sync_since", "not a date");
+        browser.click("button[type=submit]");
+        assertThat(browser.text("#sync_since-error")).isNotBlank();
+        shot("settings-error");
+
+        browser.type("#sync_since", "");
+        browser.type("#invoice_number_prefix", "WEB-");
+        browser.click("button[type=submit]");
+
+        assertThat(browser.text("[role=status]")).contains("Settings saved");
+        assertThat(browser.value("#invoice_number_prefix")).isEqualTo("WEB-");
+        assertThat(browser.value("#sync_since")).isEmpty();
+        assertThat(new io.sagesync.adapter.dynamodb.DynamoDbBindingStore(pipeline.aws.adminClients().dynamoDb(),
+                pipeline.config.tableName(), Clock.systemUTC()).policy().invoiceNumberPrefix()).isEqualTo("WEB-");
+        shot("settings");
+    }
+
     private static void shot(String name) throws IOException {
         browser.screenshot(Path.of("target", "screenshots", name + ".png"));
         if ("1".equals(System.getenv("SAGESYNC_UPDATE_SCREENSHOTS"))) {

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
-import io.sagesync.adapter.sage.SageAppCredentials;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.admin.AdminConfig;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -47,9 +48,12 @@ class ConsoleAccessTest {
         SagesyncConfig config = new SagesyncConfig(b.tenantId(), b.tableName(), b.syncQueueUrl(), b.syncDlqUrl(),
                 b.retryQueueUrl(), b.pushQueueUrl(), b.tenantSecretId(), b.sageSecretId(), b.keyCacheTtl(),
                 b.jwtLeeway(), SHOP + "/", "http://127.0.0.1:1");
-        ConsoleConfig console = new ConsoleConfig("", "uk", "https://app.accounting.sage.com",
-                "http://127.0.0.1:1/token", "http://127.0.0.1:1/revoke", "https://www.sageone.com/oauth2/auth", "");
-        this.handler = new ConsoleHandler(ConsoleComposition.of(config, console, aws.clients(), Clock.systemUTC(),
+        ConsoleConfig console = new ConsoleConfig("", "uk", "https://app.accounting.sage.com");
+        AdminConfig admin = new AdminConfig(TENANT, b.tableName(), b.tenantSecretId(), b.sageSecretId(), "",
+                "http://127.0.0.1:1/v3.1", "http://127.0.0.1:1/token", "http://127.0.0.1:1/revoke",
+                "https://www.sageone.com/oauth2/auth", "", "");
+        this.handler = new ConsoleHandler(ConsoleComposition.of(config, admin, console, aws.clients(),
+                Clock.systemUTC(),
                 new SecureRandom(), () -> PASSWORD.getBytes(StandardCharsets.UTF_8),
                 () -> new SageAppCredentials("id", "secret")));
         this.runs = new DynamoDbSyncRunStore(aws.clients().dynamoDb(), b.tableName(), Clock.systemUTC());

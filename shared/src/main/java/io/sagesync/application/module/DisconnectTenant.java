@@ -3,7 +3,7 @@ package io.sagesync.application.module;
 import io.sagesync.domain.BindingState;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
-import io.sagesync.port.SageRevocation;
+import io.sagesync.application.admin.DisconnectSage;
 import java.util.Objects;
 
 /**
@@ -17,9 +17,9 @@ public final class DisconnectTenant {
     private static final JsonLog LOG = JsonLog.of(DisconnectTenant.class);
 
     private final BindingStore binding;
-    private final SageRevocation sage;
+    private final DisconnectSage sage;
 
-    public DisconnectTenant(BindingStore binding, SageRevocation sage) {
+    public DisconnectTenant(BindingStore binding, DisconnectSage sage) {
         this.binding = Objects.requireNonNull(binding, "binding");
         this.sage = Objects.requireNonNull(sage, "sage");
     }
@@ -28,9 +28,8 @@ public final class DisconnectTenant {
     public void disconnect(String idempotencyKey) {
         // the Magento flag first: from here on no push goes out, even if Sage is slow to answer the revoke
         binding.flagMagento(BindingState.DISCONNECTED, "disconnected in Magento");
-        boolean hadTokens = sage.revokeAndForget();
-        binding.flagSage(BindingState.NOT_CONNECTED, "disconnected in Magento");
+        sage.disconnect();
         LOG.info("tenant disconnected", "idempotency_key", idempotencyKey == null ? null
-                : idempotencyKey.substring(0, Math.min(80, idempotencyKey.length())), "had_sage_tokens", hadTokens);
+                : idempotencyKey.substring(0, Math.min(80, idempotencyKey.length())));
     }
 }
