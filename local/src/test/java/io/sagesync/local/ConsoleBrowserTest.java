@@ -69,11 +69,11 @@ class ConsoleBrowserTest {
         assertThat(browser.url()).contains("/dashboard/sign-in");
         shot("sign-in");
         browser.type("#password", "wrong password");
-        browser.click("button[type=submit]");
+        browser.click("main button[type=submit]");
         assertThat(browser.text("[role=alert]")).contains("not right");
 
         browser.type("#password", LocalSettings.DEFAULT_CONSOLE_PASSWORD);
-        browser.click("button[type=submit]");
+        browser.click("main button[type=submit]");
 
         assertThat(browser.url()).endsWith("/dashboard/runs");
         assertThat(browser.text("h1")).isEqualTo("Runs");
@@ -133,13 +133,13 @@ class ConsoleBrowserTest {
         assertThat(browser.exists("#payment_method_map-checkmo")).isTrue();
 
         browser.type("#sync_since", "not a date");
-        browser.click("button[type=submit]");
+        browser.click("main button[type=submit]");
         assertThat(browser.text("#sync_since-error")).isNotBlank();
         shot("settings-error");
 
         browser.type("#sync_since", "");
         browser.type("#invoice_number_prefix", "WEB-");
-        browser.click("button[type=submit]");
+        browser.click("main button[type=submit]");
 
         assertThat(browser.text("[role=status]")).contains("Settings saved");
         assertThat(browser.value("#invoice_number_prefix")).isEqualTo("WEB-");

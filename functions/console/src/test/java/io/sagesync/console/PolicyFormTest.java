@@ -20,7 +20,7 @@ class PolicyFormTest {
                 + "\"payment_method_map\":{\"checkmo\":\"BANK1\",\"old\":null}}"));
 
         String saved = PolicyForm.apply(stored, Map.of("invoice_number_prefix", " WEB- ", "sync_products", "true",
-                "website_filter", "1, 2", "payment_method_map.checkmo", "none", "payment_method_map.old", "",
+                "default_purchase_ledger_account_id", "PL1", "website_filter", "1, 2", "payment_method_map.checkmo", "none", "payment_method_map.old", "",
                 "payment_method_map.paypal", "BANK2"));
         SyncPolicy p = format.parse(saved);
 
