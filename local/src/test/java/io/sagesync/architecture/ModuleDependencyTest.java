@@ -3,6 +3,7 @@ package io.sagesync.architecture;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -21,7 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "io.sagesync", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependencyTest {
     private static final String[] FUNCTIONS = {"io.sagesync.webhook..", "io.sagesync.sync..", "io.sagesync.push..",
-        "io.sagesync.admin.."};
+        "io.sagesync.admin..", "io.sagesync.console.."};
     private static final String[] SHARED = {"io.sagesync.domain..", "io.sagesync.port..",
         "io.sagesync.application..", "io.sagesync.adapter..", "io.sagesync.config..", "io.sagesync.security..",
         "io.sagesync.log..", "io.sagesync.retry.."};
@@ -33,9 +34,12 @@ class ModuleDependencyTest {
             .should().dependOnClassesThat().resideInAnyPackage(FUNCTIONS)
             .orShould().dependOnClassesThat().resideInAnyPackage(TEST_SUPPORT);
 
+    /** One exception: the console's composition root reuses the admin's wiring of the admin use cases. */
     @ArchTest
     static final ArchRule functionsAreIndependentOfEachOther = slices()
-            .matching("io.sagesync.(webhook|sync|push|admin)..").should().notDependOnEachOther();
+            .matching("io.sagesync.(webhook|sync|push|admin|console)..").should().notDependOnEachOther()
+            .ignoreDependency(JavaClass.Predicates.equivalentTo(io.sagesync.console.ConsoleComposition.class),
+                    JavaClass.Predicates.resideInAPackage("io.sagesync.admin"));
 
     @ArchTest
     static final ArchRule productionNeverDependsOnSimulatorsTestkitOrLocal = noClasses()
