@@ -98,8 +98,8 @@ public final class AcceptWebhook {
 
     private WebhookOutcome recordAndEnqueue(EventName event, WebhookDelivery delivery, String key) {
         Instant now = clock.instant();
-        SyncRun fresh = new SyncRun(runIds.get(), tenantId, event, delivery.magentoEntityId(), key,
-                RunStatus.QUEUED, 0, 1, false, now, now, null, null, null, null);
+        SyncRun fresh = SyncRun.accepted(
+                new SyncRun.Subject(runIds.get(), tenantId, event, delivery.magentoEntityId(), key), now);
         Optional<SyncRun> existing = runs.createIfAbsent(fresh);
         JsonLog.withContext("run_id", existing.map(SyncRun::runId).orElse(fresh.runId()));
         if (existing.isEmpty()) {

@@ -140,14 +140,13 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
-        var parser = new CanonicalJsonParser();
-        return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
-                parser::parsePayment,
-                new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                sageGateway,
-                new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock),
-                new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
-                new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
-                new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()), worker, clock));
+        return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
+                new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
+                new ProcessSyncJob.Ledger(new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
+                        sageGateway, new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock)),
+                new ProcessSyncJob.Queues(new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
+                        new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
+                        new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
+                worker, clock));
     }
 }

@@ -76,8 +76,7 @@ final class SyncPipeline implements AutoCloseable {
     String queueRun(EventName event, long entityId, String idempotencyKey) {
         String runId = "run-" + entityId + "-" + event.wireName() + "-" + System.nanoTime();
         Instant now = Instant.now();
-        runs.createIfAbsent(new SyncRun(runId, tenant, event, entityId, idempotencyKey, RunStatus.QUEUED, 0, 1,
-                false, now, now, null, null, null, null));
+        runs.createIfAbsent(SyncRun.accepted(new SyncRun.Subject(runId, tenant, event, entityId, idempotencyKey), now));
         new SqsSyncQueue(aws.adminClients().sqs(), aws.queueUrl("SyncQueue"))
                 .enqueue(new SyncJob(runId, tenant, event, entityId, 1, 1, 1));
         return runId;

@@ -64,8 +64,8 @@ public final class SyncBenchmark {
                 magento.putInvoice(id, CanonicalInvoices.gbpRegistered(id));
                 String runId = "bench-" + id;
                 Instant now = Instant.now();
-                runs.createIfAbsent(new SyncRun(runId, TENANT, EventName.INVOICE_CREATED, id, "k" + id,
-                        RunStatus.QUEUED, 0, 1, true, now, now, null, null, null, null));
+                runs.createIfAbsent(SyncRun.builder(new SyncRun.Subject(runId, TENANT,
+                        EventName.INVOICE_CREATED, id, "k" + id), now).enqueued(true).build());
                 SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
                 m.setMessageId("m" + id);
                 m.setEventSourceArn(fifoArn);
