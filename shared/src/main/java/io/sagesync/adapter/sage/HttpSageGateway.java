@@ -2,6 +2,7 @@ package io.sagesync.adapter.sage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -33,15 +34,16 @@ public final class HttpSageGateway implements SageGateway {
     }
 
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
+    public Optional<SageContact> findContactByReference(String reference) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("contact_type_id", "CUSTOMER");
         query.put("search", reference);
-        query.put("attributes", "reference");
+        query.put("attributes", "reference,email,currency");
         return call(() -> http.getAllPages("/contacts", query)).stream()
                 .map(json::readTree)
-                .filter(n -> reference.equals(n.path("reference").asText(null)))
-                .map(n -> n.path("id").asText())
+                .filter(n -> reference.equalsIgnoreCase(n.path("reference").asText("")))
+                .map(n -> new SageContact(n.path("id").asText(), n.path("reference").asText(),
+                        n.path("email").asText(null), n.path("currency").path("id").asText(null)))
                 .findFirst();
     }
 
@@ -64,7 +66,7 @@ public final class HttpSageGateway implements SageGateway {
     public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("search", reference);
-        query.put("attributes", "reference,invoice_number,total_amount");
+        query.put("attributes", "reference,invoice_number,total_amount,base_currency_total_amount");
         return call(() -> http.getAllPages("/sales_invoices", query)).stream()
                 .map(json::readTree)
                 .filter(n -> reference.equals(n.path("reference").asText(null)))
@@ -82,7 +84,8 @@ public final class HttpSageGateway implements SageGateway {
         }
         return new SageSalesInvoice(n.path("id").asText(id), n.path("reference").asText(null), contactId,
                 n.path("currency").path("id").asText(null), decimal(n.path("exchange_rate")),
-                decimal(n.path("total_amount")), decimal(n.path("outstanding_amount")));
+                decimal(n.path("total_amount")), decimal(n.path("outstanding_amount")),
+                decimal(n.path("base_currency_total_amount")));
     }
 
     @Override
@@ -94,9 +97,12 @@ public final class HttpSageGateway implements SageGateway {
 
     @Override
     public SageReferenceData referenceData() {
-        List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates",
-                Map.of("attributes", "percentage"))).stream().map(json::readTree)
-                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), decimal(n.path("percentage"))))
+        Map<String, String> rateQuery = new LinkedHashMap<>();
+        rateQuery.put("usage", "sales");
+        rateQuery.put("attributes", "percentage,name");
+        List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates", rateQuery)).stream().map(json::readTree)
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), decimal(n.path("percentage")),
+                        n.path("name").asText(null)))
                 .toList();
         Map<String, String> salesQuery = new LinkedHashMap<>();
         salesQuery.put("visible_in", "sales");
@@ -111,13 +117,22 @@ public final class HttpSageGateway implements SageGateway {
                         n.path("currency").path("id").asText(null), n.path("nominal_code").asInt()))
                 .toList();
         JsonNode settings = json.readTree(call(() -> http.get("/financial_settings", Map.of())).body());
-        String base = settings.path("base_currency").path("id").asText("GBP");
-        return new SageReferenceData(rates, ledgers, banks, base);
+        String base = settings.path("base_currency").path("id").asText(null);
+        JsonNode business = json.readTree(call(() -> http.get("/businesses/" + http.businessId(), Map.of())).body());
+        String country = business.path("country").path("id").asText(null);
+        if (base == null || country == null) {
+            // never guess a business's VAT region or currency: a wrong guess posts wrong VAT
+            throw new SageCallException(SageCallException.Kind.HTTP, null,
+                    "Sage did not say the business's base currency or country", null);
+        }
+        return new SageReferenceData(rates, ledgers, banks, base, country,
+                settings.path("destination_vat").asBoolean(false));
     }
 
     private static PostedInvoice invoice(JsonNode n) {
         return new PostedInvoice(n.path("id").asText(), n.path("reference").asText(null),
-                n.path("invoice_number").asText(null), decimal(n.path("total_amount")));
+                n.path("invoice_number").asText(null), decimal(n.path("total_amount")),
+                decimal(n.path("base_currency_total_amount")));
     }
 
     private String requireId(SageResponse response, String path) {
@@ -130,6 +145,7 @@ public final class HttpSageGateway implements SageGateway {
         return id;
     }
 
+    /** Null only when Sage left the field out; a present but unreadable amount is an error, never a silent null. */
     private static BigDecimal decimal(JsonNode n) {
         if (n == null || n.isMissingNode() || n.isNull()) {
             return null;
@@ -137,7 +153,7 @@ public final class HttpSageGateway implements SageGateway {
         try {
             return new BigDecimal(n.asText());
         } catch (NumberFormatException e) {
-            return null;
+            throw new SageCallException(SageCallException.Kind.HTTP, null, "unreadable Sage amount", e);
         }
     }
 
