@@ -180,6 +180,33 @@ class ProcessSyncJobTest {
     }
 
     @Test
+    void contactFoundUnderOurReference_butForAnotherEmail_isNeverBoundTo() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.existing = new SageContact("someone-elses", "M5", "someone.else@example.com", "GBP");
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(run.reason()).isEqualTo("contact_reference_conflict: email");
+        assertThat(sage.posted).isEmpty();
+    }
+
+    @Test
+    void contactFoundUnderOurReference_forTheSameBuyer_isReused() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.existing = new SageContact("janes", "M5", " Jane@Example.co.uk", "GBP");
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sage.posted).singleElement().satisfies(r -> assertThat(r.contactId()).isEqualTo("janes"));
+    }
+
+    @Test
     void invoicePaid_beforeTheInvoiceIsInSage_waitsInTheRetryQueue_withoutCallingMagentoOrSage() {
         SyncJob job = queued(EventName.INVOICE_PAID, 42);
 
@@ -246,10 +273,11 @@ class ProcessSyncJobTest {
         final Deque<SageCallException> postFailures = new ArrayDeque<>();
         final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
         BigDecimal total = new BigDecimal("126.00");
+        SageContact existing;
 
         @Override
         public Optional<SageContact> findContactByReference(String reference) {
-            return Optional.empty();
+            return Optional.ofNullable(existing).filter(c -> c.reference().equals(reference));
         }
 
         @Override
