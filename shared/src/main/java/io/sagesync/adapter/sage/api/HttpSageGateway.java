@@ -119,15 +119,25 @@ public final class HttpSageGateway implements SageGateway {
                 .toList();
         JsonNode settings = json.readTree(call(() -> http.get("/financial_settings", Map.of())).body());
         String base = settings.path("base_currency").path("id").asText(null);
-        JsonNode business = json.readTree(call(() -> http.get("/businesses/" + http.businessId(), Map.of())).body());
-        String country = business.path("country").path("id").asText(null);
-        if (base == null || country == null) {
-            // never guess a business's VAT region or currency: a wrong guess posts wrong VAT
-            throw new SageCallException(SageCallException.Kind.HTTP, null,
-                    "Sage did not say the business's base currency or country", null);
-        }
-        return new SageReferenceData(rates, ledgers, banks, base, country,
+        return new SageReferenceData(rates, ledgers, banks, base, businessCountry(),
                 settings.path("destination_vat").asBoolean(false));
+    }
+
+    /**
+     * {@code GET /businesses/{id}}'s country; null when Sage has no such resource for the token (a stand-in without
+     * the user-business API), in which case the worker uses the merchant's configured {@code business_country}.
+     */
+    private String businessCountry() {
+        try {
+            JsonNode business = json.readTree(call(() -> http.get("/businesses/" + http.businessId(), Map.of()))
+                    .body());
+            return business.path("country").path("id").asText(null);
+        } catch (SageCallException e) {
+            if (e.kind() == SageCallException.Kind.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private static PostedInvoice invoice(JsonNode n) {
