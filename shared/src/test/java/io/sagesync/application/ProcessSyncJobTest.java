@@ -10,6 +10,7 @@ import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.SageCallException;
 import io.sagesync.simulator.magento.CanonicalInvoices;
@@ -144,15 +145,51 @@ class ProcessSyncJobTest {
     }
 
     @Test
-    void totalDifferentFromGrandTotal_flagsTotalMismatch() {
+    void sageTotalDifferentFromGrandTotal_failsAsValidation_keepsTheDocument_andRecordsTheMismatch() {
         magento.body = CanonicalInvoices.gbpRegistered(42);
-        sage.total = new BigDecimal("125.99");
+        sage.total = new BigDecimal("125.50");
         SyncJob job = queued(EventName.INVOICE_CREATED, 42);
 
         useCase.process(job);
 
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(run.reason()).isEqualTo("reconciliation_mismatch");
+        assertThat(run.reconciliation()).isEqualTo("total_amount 125.50 != grand_total 126.00");
+        assertThat(run.sageId()).isNotNull();
         assertThat(runs.outcome(job.runId()).orElseThrow().totalMismatch()).isTrue();
+        assertThat(pushes.jobs()).singleElement().satisfies(p ->
+                assertThat(p.update().errorCode()).isEqualTo("validation"));
+        // the document is in Sage: a re-fired run must not post it again
+        assertThat(xrefs.find("invoice:42")).isPresent();
+    }
+
+    @Test
+    void contactFoundUnderOurReference_butForAnotherEmail_isNeverBoundTo() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.contactDetails.put("M5", new SageContact("someone-elses", "M5", "someone.else@example.com", "GBP"));
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(run.reason()).isEqualTo("contact_reference_conflict: email");
+        assertThat(sage.posted).isEmpty();
+    }
+
+    @Test
+    void contactFoundUnderOurReference_forTheSameBuyer_isReused() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.contactDetails.put("M5", new SageContact("janes", "M5", " Jane@Example.co.uk", "GBP"));
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.process(job);
+
         assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sage.posted).singleElement().satisfies(r -> assertThat(r.contactId()).isEqualTo("janes"));
     }
 
     @Test

@@ -101,7 +101,7 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
                 CanonicalFields.reqText(root, "method", ""),
                 CanonicalFields.reqText(root, "currency", ""),
                 amount,
-                CanonicalFields.reqInstant(root, "captured_at", ""));
+                CanonicalFields.optInstant(root, "captured_at", ""));
     }
 
     /** Parses a canonical customer body ({@code GET /V1/byte8/customer/:id}). */

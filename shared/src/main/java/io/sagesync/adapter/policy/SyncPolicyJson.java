@@ -32,7 +32,7 @@ public final class SyncPolicyJson implements SyncPolicyFormat {
             "default_ledger_account_id", "default_bank_account_id", "default_purchase_ledger_account_id",
             "payment_method_map", "tax_rate_map", "invoice_number_prefix", "customer_name_priority",
             "default_eu_goods_services_type", "product_type_eu_goods_map", "b2c_consolidation",
-            "business_base_currency", "business_country");
+            "business_base_currency", "business_country", "shipping_ledger_account_id");
     private static final Set<String> B2C_FIELDS = Set.of("enabled", "fallback_contact_name",
             "fallback_contact_email", "fallback_contact_reference", "min_total_for_individual",
             "always_individual_for_b2b");
@@ -95,7 +95,8 @@ public final class SyncPolicyJson implements SyncPolicyFormat {
                 r.euMap(d.productTypeEuGoodsMap()),
                 b2c,
                 currency == null ? "GBP" : currency,
-                country == null ? "GB" : country);
+                country == null ? "GB" : country,
+                r.text("shipping_ledger_account_id", null));
         if (policy.syncProducts() && policy.defaultPurchaseLedgerAccountId() == null) {
             r.errors.add("default_purchase_ledger_account_id: required when sync_products is true");
         }
@@ -175,6 +176,7 @@ public final class SyncPolicyJson implements SyncPolicyFormat {
         b.put("always_individual_for_b2b", c.alwaysIndividualForB2b());
         o.put("business_base_currency", p.businessBaseCurrency());
         o.put("business_country", p.businessCountry());
+        o.put("shipping_ledger_account_id", p.shippingLedgerAccountId());
         try {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.sagesync.testkit.fakes;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -46,9 +47,15 @@ public final class InMemorySageGateway implements SageGateway {
                     new SageReferenceData.LedgerAccount("L4000", 4000)),
             List.of(), "GBP");
 
+    /** Contacts Sage already holds with their email and currency, by reference (checked before binding). */
+    public final Map<String, SageContact> contactDetails = new LinkedHashMap<>();
+
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
-        return Optional.ofNullable(contacts.get(reference));
+    public Optional<SageContact> findContactByReference(String reference) {
+        if (contactDetails.containsKey(reference)) {
+            return Optional.of(contactDetails.get(reference));
+        }
+        return Optional.ofNullable(contacts.get(reference)).map(id -> new SageContact(id, reference, null, null));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.sagesync.adapter.sage.api;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -47,8 +48,8 @@ public final class ConnectedSageGateway implements SageGateway {
     }
 
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
-        return current().findContactIdByReference(reference);
+    public Optional<SageContact> findContactByReference(String reference) {
+        return current().findContactByReference(reference);
     }
 
     @Override
