@@ -25,6 +25,7 @@ import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
+import io.sagesync.testkit.fakes.CreditNotesNotExercised;
 import io.sagesync.testkit.fakes.InMemoryBindingStore;
 import io.sagesync.testkit.fakes.InMemoryPushQueue;
 import io.sagesync.testkit.fakes.InMemoryRetryScheduler;
@@ -317,7 +318,7 @@ class PaymentSyncTest {
         }
     }
 
-    private static final class FakeSage implements SageGateway {
+    private static final class FakeSage implements SageGateway, CreditNotesNotExercised {
         final List<SageContactPaymentRequest> payments = new ArrayList<>();
         final java.util.Deque<SageCallException> postFailures = new java.util.ArrayDeque<>();
         SageSalesInvoice invoice;

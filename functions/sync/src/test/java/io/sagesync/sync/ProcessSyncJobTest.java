@@ -24,6 +24,7 @@ import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import io.sagesync.simulator.magento.CanonicalInvoices;
+import io.sagesync.testkit.fakes.CreditNotesNotExercised;
 import io.sagesync.testkit.fakes.InMemoryBindingStore;
 import io.sagesync.testkit.fakes.InMemoryPushQueue;
 import io.sagesync.testkit.fakes.InMemoryRetryScheduler;
@@ -232,7 +233,7 @@ class ProcessSyncJobTest {
         }
     }
 
-    private static final class FakeSage implements SageGateway {
+    private static final class FakeSage implements SageGateway, CreditNotesNotExercised {
         final Deque<SageCallException> postFailures = new ArrayDeque<>();
         final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
         BigDecimal total = new BigDecimal("126.00");
