@@ -192,7 +192,7 @@ class GoldenCreditMemoCorpusTest {
     }
 
     /** Canonical bodies by {@code type:id}; anything else is Magento's 404. */
-    private record MapMagento(Map<String, String> bodies) implements MagentoGateway {
+    record MapMagento(Map<String, String> bodies) implements MagentoGateway {
         @Override
         public String fetchCanonical(EntityType type, long magentoId) {
             String body = bodies.get(type.wireName() + ":" + magentoId);
@@ -219,6 +219,8 @@ class GoldenCreditMemoCorpusTest {
 
     static final class MapXrefs implements XrefStore {
         final Map<String, Xref> map = new HashMap<>();
+        /** The next write of this key fails as our own store would (then the key is disarmed). */
+        String failNextPutOf;
 
         @Override
         public Optional<Xref> find(String key) {
@@ -227,6 +229,10 @@ class GoldenCreditMemoCorpusTest {
 
         @Override
         public void put(String key, Xref xref) {
+            if (key.equals(failNextPutOf)) {
+                failNextPutOf = null;
+                throw new io.sagesync.port.InfrastructureException("xref store unavailable", null);
+            }
             map.put(key, xref);
         }
     }

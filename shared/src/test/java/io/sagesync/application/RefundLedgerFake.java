@@ -14,9 +14,7 @@ import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +33,11 @@ final class RefundLedgerFake implements SageGateway {
     final List<SageCreditNoteRequest> creditNoteRequests = new ArrayList<>();
     final List<SageContactAllocationRequest> allocationRequests = new ArrayList<>();
     final List<SageContactPaymentRequest> refundRequests = new ArrayList<>();
-    /** Failures to throw after the next create has happened in Sage (the answer is lost: a crash, a timeout). */
-    final Deque<RuntimeException> failAfterCreate = new ArrayDeque<>();
+    /**
+     * Per kind ({@code credit_note}, {@code allocation}, {@code refund}): a failure to throw after the next create
+     * of that kind has happened in Sage (the answer is lost: a crash, a timeout).
+     */
+    final Map<String, RuntimeException> failAfterCreate = new HashMap<>();
     private final Map<String, String> idempotency = new HashMap<>();
     private int notes;
     private int allocations;
@@ -67,7 +68,7 @@ final class RefundLedgerFake implements SageGateway {
         creditNotes.put(note.id(), note);
         creditNoteRequests.add(request);
         idempotency.put(request.idempotencyId(), note.id());
-        failIfArmed();
+        failIfArmed("credit_note");
         return note;
     }
 
@@ -101,7 +102,7 @@ final class RefundLedgerFake implements SageGateway {
         allocationRequests.add(request);
         String id = "sage-allocation-" + (++allocations);
         idempotency.put(request.idempotencyId(), id);
-        failIfArmed();
+        failIfArmed("allocation");
         return id;
     }
 
@@ -119,7 +120,7 @@ final class RefundLedgerFake implements SageGateway {
         refundRequests.add(request);
         String id = "sage-refund-" + (++refunds);
         idempotency.put(request.idempotencyId(), id);
-        failIfArmed();
+        failIfArmed("refund");
         return id;
     }
 
@@ -162,9 +163,10 @@ final class RefundLedgerFake implements SageGateway {
         throw new AssertionError("refunds read invoice balances, not payment views");
     }
 
-    private void failIfArmed() {
-        if (!failAfterCreate.isEmpty()) {
-            throw failAfterCreate.poll();
+    private void failIfArmed(String kind) {
+        RuntimeException failure = failAfterCreate.remove(kind);
+        if (failure != null) {
+            throw failure;
         }
     }
 
