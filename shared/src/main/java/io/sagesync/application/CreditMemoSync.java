@@ -19,6 +19,7 @@ import io.sagesync.domain.sage.CreditNoteMapping;
 import io.sagesync.domain.sage.IdempotencyIds;
 import io.sagesync.domain.sage.PaymentMapper;
 import io.sagesync.domain.sage.SageArtefactBalance;
+import io.sagesync.domain.sage.SageBusiness;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoGateway;
@@ -27,6 +28,8 @@ import io.sagesync.port.XrefStore;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -118,20 +121,25 @@ final class CreditMemoSync {
             throw SyncFailure.retryable(ErrorClass.NOT_FOUND, RECEIPT_NOT_SYNCED_YET, null);
         }
         String invoiceSageId = invoiceInSage.get().sageId();
-        Xref note = posted.orElseGet(() -> post(memo, original, invoiceSageId, stored, run, startedAt));
+        List<String> warnings = new ArrayList<>();
+        Xref note = posted.orElseGet(() -> post(memo, original, invoiceSageId, stored, run, startedAt, warnings));
         settling.settle(memoId, note.sageId(), invoiceSageId, receipt.orElse(null), stored);
-        return RunOutcome.succeeded(note.sageId(), note.sageReference(), false, startedAt, clock.instant());
+        return RunOutcome.succeeded(note.sageId(), note.sageReference(), false, startedAt, clock.instant())
+                .withWarnings(warnings);
     }
 
     private Xref post(CanonicalCreditMemo memo, CanonicalInvoice original, String invoiceSageId, SyncPolicy stored,
-                      SyncRun run, Instant startedAt) {
+                      SyncRun run, Instant startedAt, List<String> warnings) {
         SyncPolicy policy = InvoiceSync.sageCall(() -> defaults.complete(stored));
+        SageBusiness business = InvoiceSync.sageCall(() -> defaults.business(policy));
+        InvoiceSync.mapping(business::region);
         SageArtefactBalance invoice = InvoiceSync.sageCall(() -> sage.findSalesInvoiceBalance(invoiceSageId));
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.CREDITMEMO, memo.magentoId(),
                 EventName.CREDITMEMO_CREATED);
         // the invoice's contact, not a fresh routing: Sage only allocates within one contact (docs/refunds.md)
         CreditNoteMapping mapped = InvoiceSync.mapping(() -> CreditNoteMapper.map(memo, original, invoice.date(),
-                policy, invoice.contactId(), idempotencyId));
+                policy, business, invoice.contactId(), idempotencyId));
+        warnings.addAll(mapped.warningCodes());
         String reference = mapped.request().reference();
         SageArtefactBalance created = null;
         boolean beyondReplayWindow = run.createdAt().plus(settings.lookupBeforePostAfter()).isBefore(startedAt);

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Counts what the worker does to runs, without the worker knowing: every terminal outcome is a
  * {@code RunsByOutcome} (which the failure-rate alarm watches) plus a {@code StepLatency} for step {@code run}, and
- * every recorded transient failure is a {@code Retries}. Metrics are emitted only after the store accepted the write,
+ * every recorded transient failure is a {@code Retries}; a Sage document whose totals disagree with Magento's is a
+ * {@code ReconciliationMismatches} (alarmed), and each mapping warning a {@code MappingWarnings} by code. Metrics are emitted only after the store accepted the write,
  * so a retried write is not counted twice.
  */
 public final class MeteredRunLifecycle implements RunLifecycle {
@@ -42,5 +43,9 @@ public final class MeteredRunLifecycle implements RunLifecycle {
         delegate.finish(runId, outcome);
         metrics.runOutcome(outcome.status().wireName());
         metrics.stepLatency(RUN_STEP, outcome.duration());
+        if (outcome.reconciliation() != null) {
+            metrics.reconciliationMismatch();
+        }
+        outcome.warnings().forEach(metrics::mappingWarning);
     }
 }

@@ -80,7 +80,7 @@ public final class ProcessSyncJob {
         this.invoices = new InvoiceSync(tenantId, source.magento(), parser::parseInvoice, ledger.bindings(),
                 ledger.sage(), ledger.xrefs(), defaults, settings, clock);
         this.payments = new PaymentSync(tenantId, source.magento(), parser::parsePayment, ledger.bindings(),
-                ledger.sage(), ledger.xrefs(), defaults, clock);
+                ledger.sage(), ledger.xrefs(), defaults, invoices, clock);
         this.creditMemos = new CreditMemoSync(tenantId, new CreditMemoSync.Shop(source.magento(),
                 parser::parseCreditMemo, parser::parseInvoice), ledger.bindings(), ledger.sage(), ledger.xrefs(),
                 defaults, settings, clock);
@@ -112,7 +112,7 @@ public final class ProcessSyncJob {
         try {
             outcome = switch (job.event()) {
                 case INVOICE_CREATED -> invoices.sync(job, started.run(), startedAt);
-                case INVOICE_PAID -> payments.sync(job, startedAt);
+                case INVOICE_PAID -> payments.sync(job, started.run(), startedAt);
                 case CREDITMEMO_CREATED -> creditMemos.sync(job, started.run(), startedAt);
                 case CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
                         RunOutcome.skipped(EVENT_NOT_SUPPORTED, startedAt, clock.instant());
@@ -122,7 +122,8 @@ public final class ProcessSyncJob {
                 retryOrGiveUp(job, started, failure, startedAt);
                 return true;
             }
-            outcome = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant());
+            outcome = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant())
+                    .withWarnings(failure.warnings());
         }
         complete(job, outcome);
         return true;
@@ -166,6 +167,13 @@ public final class ProcessSyncJob {
                 // never data: operators need them to see why a run failed
                 "reason", outcome.reason(),
                 "duration_ms", outcome.duration().toMillis());
+        if (!outcome.warnings().isEmpty()) {
+            LOG.warn("mapping warnings", "run_id", job.runId(), "warnings", String.join(",", outcome.warnings()));
+        }
+        if (outcome.reconciliation() != null) {
+            LOG.error("sage document does not match magento", "run_id", job.runId(), "sage_id", outcome.sageId(),
+                    "code", RunOutcome.RECONCILIATION_MISMATCH, "mismatch", outcome.reconciliation());
+        }
     }
 
     /** The chip for this outcome; {@link Outcomes} owns the rules (including the shared invoice row). */

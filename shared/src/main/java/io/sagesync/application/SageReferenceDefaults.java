@@ -1,16 +1,18 @@
 package io.sagesync.application;
 
 import io.sagesync.domain.policy.SyncPolicy;
+import io.sagesync.domain.sage.SageBusiness;
 import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.SageGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * Fills the policy's unset Sage ids from the business's reference data (the obvious choice, logged): the sales
- * ledger account with the lowest nominal code, {@code GB_STANDARD}, the base-currency bank account with the lowest
+ * ledger account with the lowest nominal code, the business's standard (highest) rate, the base-currency bank account with the lowest
  * nominal code; and always takes the base currency from Sage, which is the authority on it. Reference data is cached
  * per execution environment for a while, since it rarely changes and costs four calls.
  */
@@ -52,14 +54,17 @@ final class SageReferenceDefaults {
             LOG.warn("business_base_currency differs from Sage's financial settings; using Sage's",
                     "sage_base_currency", base);
         }
-        return new SyncPolicy(p.syncUnpaidInvoices(), p.syncZeroValueInvoices(), p.syncSince(), p.websiteFilter(),
-                p.storeFilter(), p.syncProducts(), p.syncStock(), tax, ledger, bank,
-                p.defaultPurchaseLedgerAccountId(), p.paymentMethodMap(), p.taxRateMap(), p.invoiceNumberPrefix(),
-                p.customerNamePriority(), p.defaultEuGoodsServicesType(), p.productTypeEuGoodsMap(),
-                p.b2cConsolidation(), base.toUpperCase(java.util.Locale.ROOT), p.businessCountry());
+        String country = ref.country() == null ? p.businessCountry() : ref.country().toUpperCase(Locale.ROOT);
+        return p.completedWith(tax, ledger, bank, base.toUpperCase(Locale.ROOT), country);
     }
 
-    private synchronized SageReferenceData referenceData() {
+    /** The Sage business (country, base currency, tax rates, destination VAT) as last read from Sage. */
+    SageBusiness business(SyncPolicy completed) {
+        return SageBusiness.of(referenceData(), completed.businessCountry(), completed.businessBaseCurrency());
+    }
+
+    /** The reference data, cached. */
+    synchronized SageReferenceData referenceData() {
         Instant now = clock.instant();
         if (cached == null || cachedAt.plus(ttl).isBefore(now)) {
             cached = sage.referenceData();

@@ -1,6 +1,7 @@
 package io.sagesync.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -47,11 +48,23 @@ public record SyncRun(Subject subject, Progress progress, Result result) {
      * @param errorClass    for failed runs; the skip reason for skipped runs lives in {@code reason}
      * @param reason        skip reason code, or a short failure message safe for merchants (no PII)
      * @param sageId        Sage's id of the document posted, if any
-     * @param sageReference Sage reference / number, if any
+     * @param sageReference  Sage reference / number, if any
+     * @param reconciliation null, or what Sage's read-back disagreed with (see {@link RunOutcome#reconciliation()})
+     * @param warnings       mapping warning codes of the latest attempt
      */
-    public record Result(ErrorClass errorClass, String reason, String sageId, String sageReference) {
+    public record Result(ErrorClass errorClass, String reason, String sageId, String sageReference,
+                         String reconciliation, List<String> warnings) {
         /** No error and no Sage document yet. */
         public static final Result NONE = new Result(null, null, null, null);
+
+        public Result {
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** Without reconciliation or warnings. */
+        public Result(ErrorClass errorClass, String reason, String sageId, String sageReference) {
+            this(errorClass, reason, sageId, sageReference, null, List.of());
+        }
     }
 
     /** A run just accepted: queued, never started, its first job not yet handed to SQS. */
@@ -129,6 +142,14 @@ public record SyncRun(Subject subject, Progress progress, Result result) {
         return result.sageReference();
     }
 
+    public String reconciliation() {
+        return result.reconciliation();
+    }
+
+    public List<String> warnings() {
+        return result.warnings();
+    }
+
     /** Changed copies of a run, by name instead of by position. */
     public static final class Builder {
         private final Subject subject;
@@ -142,6 +163,8 @@ public record SyncRun(Subject subject, Progress progress, Result result) {
         private String reason;
         private String sageId;
         private String sageReference;
+        private String reconciliation;
+        private List<String> warnings = List.of();
 
         private Builder(SyncRun run) {
             this.subject = run.subject;
@@ -205,12 +228,24 @@ public record SyncRun(Subject subject, Progress progress, Result result) {
             this.reason = value.reason();
             this.sageId = value.sageId();
             this.sageReference = value.sageReference();
+            this.reconciliation = value.reconciliation();
+            this.warnings = value.warnings();
+            return this;
+        }
+
+        public Builder reconciliation(String value) {
+            this.reconciliation = value;
+            return this;
+        }
+
+        public Builder warnings(List<String> value) {
+            this.warnings = value == null ? List.of() : value;
             return this;
         }
 
         public SyncRun build() {
             return new SyncRun(subject, new Progress(status, attempts, enqueueCount, enqueued, createdAt, updatedAt),
-                    new Result(errorClass, reason, sageId, sageReference));
+                    new Result(errorClass, reason, sageId, sageReference, reconciliation, warnings));
         }
     }
 }

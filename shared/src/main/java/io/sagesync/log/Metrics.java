@@ -20,6 +20,8 @@ public final class Metrics {
     public static final String STEP_LATENCY = "StepLatency";
     public static final String RETRIES = "Retries";
     public static final String PUSH_OUTCOME = "PushOutcome";
+    public static final String RECONCILIATION_MISMATCHES = "ReconciliationMismatches";
+    public static final String MAPPING_WARNINGS = "MappingWarnings";
 
     private final String tenant;
     private final String function;
@@ -57,6 +59,20 @@ public final class Metrics {
     /** A retry was scheduled for {@code step}. */
     public void retry(String step) {
         emit(RETRIES, "Count", 1, "step", step);
+    }
+
+    /**
+     * A posted sales invoice whose Sage totals ({@code total_amount}, {@code base_currency_total_amount}) disagree
+     * with Magento's: the books are wrong until someone looks, so an alarm watches this (dimension
+     * {@code document = sales_invoice}).
+     */
+    public void reconciliationMismatch() {
+        emit(RECONCILIATION_MISMATCHES, "Count", 1, "document", "sales_invoice");
+    }
+
+    /** One mapping warning of a run, by code (e.g. {@code tax_rate_defaulted}). */
+    public void mappingWarning(String code) {
+        emit(MAPPING_WARNINGS, "Count", 1, "code", code);
     }
 
     /** One sync-state push attempt, by outcome ({@code delivered}, {@code rejected}, {@code retrying}, ...). */

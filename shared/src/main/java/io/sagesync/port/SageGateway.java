@@ -1,6 +1,7 @@
 package io.sagesync.port;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -14,8 +15,11 @@ import java.util.Optional;
  */
 public interface SageGateway extends CreditNoteGateway {
 
-    /** Looks a customer contact up by its exact {@code reference} (Sage's search is loose; the match is exact). */
-    Optional<String> findContactIdByReference(String reference);
+    /**
+     * Looks a customer contact up by its exact {@code reference} (Sage's search is loose; the match is exact), with
+     * its email and currency so the caller can check it is the buyer it means.
+     */
+    Optional<SageContact> findContactByReference(String reference);
 
     /** Creates a contact ({@code POST /contacts}) and returns its id. */
     String createContact(SageContactRequest request);

@@ -139,7 +139,7 @@ final class RefundLedgerFake implements SageGateway {
     }
 
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
+    public Optional<io.sagesync.domain.sage.SageContact> findContactByReference(String reference) {
         throw new AssertionError("refunds never look contacts up: they use the invoice's");
     }
 

@@ -16,6 +16,7 @@ import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.sage.IdempotencyIds;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -111,7 +112,9 @@ class PaymentSyncTest {
         assertThat(posted.transactionTypeId()).isEqualTo("CUSTOMER_RECEIPT");
         assertThat(posted.bankAccountId()).isEqualTo(BANK_CARD);
         assertThat(posted.contactId()).isEqualTo("contact-1");
-        assertThat(posted.date()).isEqualTo(LocalDate.of(2026, 4, 30));
+        // captured 23:30 UTC on 30 April = 00:30 BST on 1 May: the receipt belongs to the business's 1 May
+        assertThat(posted.date()).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(posted.paymentMethodId()).isEqualTo("CREDIT_DEBIT");
         assertThat(posted.totalAmount()).isEqualByComparingTo("126.00");
         assertThat(posted.reference()).isEqualTo("000000042");
         assertThat(posted.currencyId()).isNull();
@@ -341,7 +344,7 @@ class PaymentSyncTest {
         }
 
         @Override
-        public Optional<String> findContactIdByReference(String reference) {
+        public Optional<SageContact> findContactByReference(String reference) {
             throw new UnsupportedOperationException("a payment run creates no contact");
         }
 

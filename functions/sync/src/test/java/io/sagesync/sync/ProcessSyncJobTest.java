@@ -14,6 +14,7 @@ import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -159,15 +160,24 @@ class ProcessSyncJobTest {
     }
 
     @Test
-    void totalDifferentFromGrandTotal_flagsTotalMismatch() {
+    void sageTotalDifferentFromGrandTotal_failsAsValidation_keepsTheDocument_andRecordsTheMismatch() {
         magento.body = CanonicalInvoices.gbpRegistered(42);
-        sage.total = new BigDecimal("125.99");
+        sage.total = new BigDecimal("125.50");
         SyncJob job = queued(EventName.INVOICE_CREATED, 42);
 
         useCase.process(job);
 
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(run.reason()).isEqualTo("reconciliation_mismatch");
+        assertThat(run.reconciliation()).isEqualTo("total_amount 125.50 != grand_total 126.00");
+        assertThat(run.sageId()).isNotNull();
         assertThat(runs.outcome(job.runId()).orElseThrow().totalMismatch()).isTrue();
-        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(pushes.jobs()).singleElement().satisfies(p ->
+                assertThat(p.update().errorCode()).isEqualTo("validation"));
+        // the document is in Sage: a re-fired run must not post it again
+        assertThat(xrefs.find("invoice:42")).isPresent();
     }
 
     @Test
@@ -239,7 +249,7 @@ class ProcessSyncJobTest {
         BigDecimal total = new BigDecimal("126.00");
 
         @Override
-        public Optional<String> findContactIdByReference(String reference) {
+        public Optional<SageContact> findContactByReference(String reference) {
             return Optional.empty();
         }
 

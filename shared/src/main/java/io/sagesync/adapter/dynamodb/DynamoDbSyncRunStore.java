@@ -219,6 +219,13 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
             optionalSet(set, remove, values, "sage_id", o.sageId());
             optionalSet(set, remove, values, "sage_reference", o.sageReference());
         }
+        optionalSet(set, remove, values, "reconciliation", o.reconciliation());
+        if (o.warnings().isEmpty()) {
+            remove.add("warnings");
+        } else {
+            set.append(", warnings = :warnings");
+            values.put(":warnings", AttributeValue.fromL(o.warnings().stream().map(AttributeValue::fromS).toList()));
+        }
         String expression = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         update(runId, expression, values);
     }
@@ -293,6 +300,10 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
         putIfPresent(item, "reason", run.reason());
         putIfPresent(item, "sage_id", run.sageId());
         putIfPresent(item, "sage_reference", run.sageReference());
+        putIfPresent(item, "reconciliation", run.reconciliation());
+        if (!run.warnings().isEmpty()) {
+            item.put("warnings", AttributeValue.fromL(run.warnings().stream().map(AttributeValue::fromS).toList()));
+        }
         return item;
     }
 
@@ -316,7 +327,10 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
                                 : ErrorClass.valueOf(optional(item, "error_class").toUpperCase(java.util.Locale.ROOT)),
                         optional(item, "reason"),
                         optional(item, "sage_id"),
-                        optional(item, "sage_reference")));
+                        optional(item, "sage_reference"),
+                        optional(item, "reconciliation"),
+                        item.containsKey("warnings") && item.get("warnings").hasL()
+                                ? item.get("warnings").l().stream().map(AttributeValue::s).toList() : List.of()));
     }
 
     private static String optional(Map<String, AttributeValue> item, String name) {

@@ -104,7 +104,7 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
                 reqText(root, "method", ""),
                 reqText(root, "currency", ""),
                 amount,
-                reqInstant(root, "captured_at", ""));
+                optInstant(root, "captured_at", ""));
     }
 
     /** Parses a canonical customer body ({@code GET /V1/byte8/customer/:id}). */

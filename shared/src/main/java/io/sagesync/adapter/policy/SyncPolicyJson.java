@@ -40,7 +40,7 @@ public final class SyncPolicyJson {
             "default_ledger_account_id", "default_bank_account_id", "default_purchase_ledger_account_id",
             "payment_method_map", "tax_rate_map", "invoice_number_prefix", "customer_name_priority",
             "default_eu_goods_services_type", "product_type_eu_goods_map", "b2c_consolidation",
-            "business_base_currency", "business_country");
+            "business_base_currency", "business_country", "shipping_ledger_account_id");
     private static final Set<String> B2C_FIELDS = Set.of("enabled", "fallback_contact_name",
             "fallback_contact_email", "fallback_contact_reference", "min_total_for_individual",
             "always_individual_for_b2b");
@@ -102,7 +102,8 @@ public final class SyncPolicyJson {
                 r.euMap(d.productTypeEuGoodsMap()),
                 b2c,
                 currency == null ? "GBP" : currency,
-                country == null ? "GB" : country);
+                country == null ? "GB" : country,
+                r.text("shipping_ledger_account_id", null));
         if (policy.syncProducts() && policy.defaultPurchaseLedgerAccountId() == null) {
             r.errors.add("default_purchase_ledger_account_id: required when sync_products is true");
         }
@@ -181,6 +182,7 @@ public final class SyncPolicyJson {
         b.put("always_individual_for_b2b", c.alwaysIndividualForB2b());
         o.put("business_base_currency", p.businessBaseCurrency());
         o.put("business_country", p.businessCountry());
+        o.put("shipping_ledger_account_id", p.shippingLedgerAccountId());
         try {
             return mapper.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -4,6 +4,7 @@ import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageArtefactBalance;
 import io.sagesync.domain.sage.SageContactAllocationRequest;
 import io.sagesync.domain.sage.SageCreditNoteRequest;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -49,8 +50,8 @@ public final class ConnectedSageGateway implements SageGateway {
     }
 
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
-        return current().findContactIdByReference(reference);
+    public Optional<SageContact> findContactByReference(String reference) {
+        return current().findContactByReference(reference);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageArtefactBalance;
 import io.sagesync.domain.sage.SageContactAllocationRequest;
 import io.sagesync.domain.sage.SageCreditNoteRequest;
+import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
@@ -38,15 +39,16 @@ public final class HttpSageGateway implements SageGateway {
     }
 
     @Override
-    public Optional<String> findContactIdByReference(String reference) {
+    public Optional<SageContact> findContactByReference(String reference) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("contact_type_id", "CUSTOMER");
         query.put("search", reference);
-        query.put("attributes", "reference");
+        query.put("attributes", "reference,email,currency");
         return call(() -> http.getAllPages("/contacts", query)).stream()
                 .map(json::readTree)
-                .filter(n -> reference.equals(n.path("reference").asText(null)))
-                .map(n -> n.path("id").asText())
+                .filter(n -> reference.equalsIgnoreCase(n.path("reference").asText("")))
+                .map(n -> new SageContact(n.path("id").asText(), n.path("reference").asText(),
+                        n.path("email").asText(null), n.path("currency").path("id").asText(null)))
                 .findFirst();
     }
 
@@ -69,7 +71,7 @@ public final class HttpSageGateway implements SageGateway {
     public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("search", reference);
-        query.put("attributes", "reference,invoice_number,total_amount");
+        query.put("attributes", "reference,invoice_number,total_amount,base_currency_total_amount");
         return call(() -> http.getAllPages("/sales_invoices", query)).stream()
                 .map(json::readTree)
                 .filter(n -> reference.equals(n.path("reference").asText(null)))
@@ -87,7 +89,8 @@ public final class HttpSageGateway implements SageGateway {
         }
         return new SageSalesInvoice(n.path("id").asText(id), n.path("reference").asText(null), contactId,
                 n.path("currency").path("id").asText(null), optionalDecimal(n, "exchange_rate"),
-                optionalDecimal(n, "total_amount"), optionalDecimal(n, "outstanding_amount"));
+                optionalDecimal(n, "total_amount"), optionalDecimal(n, "outstanding_amount"),
+                optionalDecimal(n, "base_currency_total_amount"));
     }
 
     @Override
@@ -99,9 +102,13 @@ public final class HttpSageGateway implements SageGateway {
 
     @Override
     public SageReferenceData referenceData() {
-        List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates",
-                Map.of("attributes", "percentage"))).stream().map(json::readTree)
-                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), optionalDecimal(n, "percentage")))
+        Map<String, String> rateQuery = new LinkedHashMap<>();
+        rateQuery.put("usage", "sales");
+        rateQuery.put("attributes", "percentage,name");
+        List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates", rateQuery)).stream()
+                .map(json::readTree)
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), optionalDecimal(n, "percentage"),
+                        n.path("name").asText(null)))
                 .toList();
         Map<String, String> salesQuery = new LinkedHashMap<>();
         salesQuery.put("visible_in", "sales");
@@ -116,8 +123,16 @@ public final class HttpSageGateway implements SageGateway {
                         n.path("currency").path("id").asText(null), n.path("nominal_code").asInt()))
                 .toList();
         JsonNode settings = json.readTree(call(() -> http.get("/financial_settings", Map.of())).body());
-        String base = settings.path("base_currency").path("id").asText("GBP");
-        return new SageReferenceData(rates, ledgers, banks, base);
+        String base = settings.path("base_currency").path("id").asText(null);
+        JsonNode business = json.readTree(call(() -> http.get("/businesses/" + http.businessId(), Map.of())).body());
+        String country = business.path("country").path("id").asText(null);
+        if (base == null || country == null) {
+            // never guess a business's VAT region or currency: a wrong guess posts wrong VAT
+            throw new SageCallException(SageCallException.Kind.HTTP, null,
+                    "Sage did not say the business's base currency or country", null);
+        }
+        return new SageReferenceData(rates, ledgers, banks, base, country,
+                settings.path("destination_vat").asBoolean(false));
     }
 
     @Override
@@ -152,7 +167,8 @@ public final class HttpSageGateway implements SageGateway {
 
     private static PostedInvoice invoice(JsonNode n) {
         return new PostedInvoice(n.path("id").asText(), n.path("reference").asText(null),
-                n.path("invoice_number").asText(null), requiredDecimal(n, "total_amount"));
+                n.path("invoice_number").asText(null), requiredDecimal(n, "total_amount"),
+                optionalDecimal(n, "base_currency_total_amount"));
     }
 
     private String requireId(SageResponse response, String path) {

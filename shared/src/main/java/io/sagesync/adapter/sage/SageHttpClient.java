@@ -82,6 +82,11 @@ public final class SageHttpClient {
         this.base = URI.create(config.baseUrl());
     }
 
+    /** The Sage business this client writes to (sent as {@code X-Business}). */
+    public String businessId() {
+        return config.businessId();
+    }
+
     /** GET {@code path} (relative to the base URL) with the query parameters, in the map's iteration order. */
     public SageResponse get(String path, Map<String, String> query) {
         return execute("GET", path + queryString(path, query), null, true);

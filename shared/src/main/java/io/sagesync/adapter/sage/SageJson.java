@@ -105,6 +105,7 @@ public final class SageJson {
             o.put("exchange_rate", r.exchangeRate().setScale(10, RoundingMode.HALF_UP).toPlainString());
         }
         put(o, "reference", r.reference());
+        put(o, "payment_method_id", r.paymentMethodId());
         ArrayNode allocated = o.putArray("allocated_artefacts");
         for (SageContactPaymentRequest.Allocation a : r.allocations()) {
             ObjectNode n = allocated.addObject();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param method      the order's payment method code, e.g. {@code checkmo}
  * @param currency    ISO-4217 order currency
  * @param amount      the amount paid (the invoice grand total), never negative
- * @param capturedAt  when it was captured (the invoice's creation time)
+ * @param capturedAt  when it was captured (the invoice's creation time); null when Magento omitted it
  */
 public record CanonicalPayment(long invoiceId, String incrementId, String method, String currency, BigDecimal amount,
                                Instant capturedAt) {
@@ -22,7 +22,6 @@ public record CanonicalPayment(long invoiceId, String incrementId, String method
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(capturedAt, "capturedAt");
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("a payment amount cannot be negative");
         }

@@ -34,6 +34,8 @@ import java.util.Optional;
  * @param b2cConsolidation               B2C consolidation settings
  * @param businessBaseCurrency           the Sage business's base currency (ISO-4217)
  * @param businessCountry                the Sage business's country (ISO-3166 alpha-2)
+ * @param shippingLedgerAccountId        nullable; sales ledger account for the shipping line (UK chart: 4905
+ *                                       "Distribution and carriage"); {@code defaultLedgerAccountId} when unset
  */
 public record SyncPolicy(boolean syncUnpaidInvoices, boolean syncZeroValueInvoices, Instant syncSince,
                          List<Long> websiteFilter, List<Long> storeFilter, boolean syncProducts, boolean syncStock,
@@ -42,7 +44,23 @@ public record SyncPolicy(boolean syncUnpaidInvoices, boolean syncZeroValueInvoic
                          Map<String, String> taxRateMap, String invoiceNumberPrefix,
                          CustomerNamePriority customerNamePriority, EuGoodsServicesType defaultEuGoodsServicesType,
                          Map<String, EuGoodsServicesType> productTypeEuGoodsMap, B2cConsolidation b2cConsolidation,
-                         String businessBaseCurrency, String businessCountry) {
+                         String businessBaseCurrency, String businessCountry, String shippingLedgerAccountId) {
+
+    /** A policy without a separate shipping ledger account (shipping goes to the default sales account). */
+    public SyncPolicy(boolean syncUnpaidInvoices, boolean syncZeroValueInvoices, Instant syncSince,
+                      List<Long> websiteFilter, List<Long> storeFilter, boolean syncProducts, boolean syncStock,
+                      String defaultTaxRateId, String defaultLedgerAccountId, String defaultBankAccountId,
+                      String defaultPurchaseLedgerAccountId, Map<String, Optional<String>> paymentMethodMap,
+                      Map<String, String> taxRateMap, String invoiceNumberPrefix,
+                      CustomerNamePriority customerNamePriority, EuGoodsServicesType defaultEuGoodsServicesType,
+                      Map<String, EuGoodsServicesType> productTypeEuGoodsMap, B2cConsolidation b2cConsolidation,
+                      String businessBaseCurrency, String businessCountry) {
+        this(syncUnpaidInvoices, syncZeroValueInvoices, syncSince, websiteFilter, storeFilter, syncProducts,
+                syncStock, defaultTaxRateId, defaultLedgerAccountId, defaultBankAccountId,
+                defaultPurchaseLedgerAccountId, paymentMethodMap, taxRateMap, invoiceNumberPrefix,
+                customerNamePriority, defaultEuGoodsServicesType, productTypeEuGoodsMap, b2cConsolidation,
+                businessBaseCurrency, businessCountry, null);
+    }
 
     public SyncPolicy {
         websiteFilter = List.copyOf(Objects.requireNonNull(websiteFilter, "website_filter"));
@@ -77,6 +95,20 @@ public record SyncPolicy(boolean syncUnpaidInvoices, boolean syncZeroValueInvoic
     /** Canonical tax-map key: the percentage rounded half-up to 2 dp, e.g. 20 → {@code "20.00"}. */
     public static String canonicalTaxKey(BigDecimal percent) {
         return percent.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The ledger account of the shipping line: its own when set, else the default sales account. */
+    public String shippingLedgerAccountIdOrDefault() {
+        return shippingLedgerAccountId != null ? shippingLedgerAccountId : defaultLedgerAccountId;
+    }
+
+    /** A copy with Sage's view of the business (country, base currency) and ids filled from reference data. */
+    public SyncPolicy completedWith(String taxRateId, String ledgerAccountId, String bankAccountId,
+                                    String baseCurrency, String country) {
+        return new SyncPolicy(syncUnpaidInvoices, syncZeroValueInvoices, syncSince, websiteFilter, storeFilter,
+                syncProducts, syncStock, taxRateId, ledgerAccountId, bankAccountId, defaultPurchaseLedgerAccountId,
+                paymentMethodMap, taxRateMap, invoiceNumberPrefix, customerNamePriority, defaultEuGoodsServicesType,
+                productTypeEuGoodsMap, b2cConsolidation, baseCurrency, country, shippingLedgerAccountId);
     }
 
     /** True when {@code currency} is not the business base currency. */

@@ -1,6 +1,7 @@
 package io.sagesync.domain.sage;
 
 import io.sagesync.domain.magento.CanonicalContact;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,45 +10,55 @@ import java.util.Locale;
 
 /**
  * Per-(customer, currency) keys for Sage contacts (§g). Sage locks a contact to one currency, so a buyer who pays in
- * GBP and EUR gets two contacts.
+ * GBP and EUR gets two contacts, and Sage's {@code reference} (unique, at most 10 characters) must tell them apart.
  * <ul>
- *   <li>Registered: {@code M{customer_id}}, e.g. {@code M5}; non-base currency appends the currency's first letter
- *       ({@code M5E}, {@code M5U}).</li>
- *   <li>Guest: {@code G} + first 9 hex of SHA-256 of the trimmed, lower-cased email (10 chars). For a non-base
- *       currency the hash is cut to 8 hex so the suffix fits Sage's 10-character limit ({@code G1a2b3c4dE}).</li>
+ *   <li>Registered, base currency: {@code M{customer_id}} ({@code M5}), as Byte8 posts it.</li>
+ *   <li>Registered, other currency: {@code M{customer_id}{ISO code}} ({@code M5EUR}, {@code M5CAD}, {@code M5CHF}):
+ *       the full code, because first letters collide (CAD and CHF both gave {@code M5C}, binding a CHF order to the
+ *       CAD contact for good). An id too long for that is written in base 36 after an {@code N}
+ *       ({@code N1Y2P0IJEUR}); {@code N} keeps the two forms from ever meeting.</li>
+ *   <li>Guest: {@code G} + 9 base-36 characters of SHA-256(trimmed, lower-cased email, plus {@code "|" + ISO code}
+ *       for another currency). 36⁹ ≈ 10¹⁴ values: at 100 000 guests the chance of any collision is about 5 × 10⁻⁵,
+ *       against about 7 % for the 9 hex characters used before.</li>
  * </ul>
- * Currencies sharing an initial (CAD/CHF) share a suffix, as in Byte8's scheme; the xref key keeps the full code, so
- * only Sage's reference uniqueness can collide (Sage then rejects the second contact with a clear error).
+ * The cross-reference key carries the customer id or the full email hash and the currency, so it never collides.
+ * A contact found in Sage by reference is still checked (email, currency) before it is used.
  */
 public final class ContactKeys {
     /** Sage's limit on {@code contact.reference}. */
     public static final int MAX_REFERENCE = 10;
+    private static final int GUEST_HASH_LENGTH = 9;
 
     private ContactKeys() {
-    }
-
-    /** Reference without any currency suffix: {@code M5} or {@code G} + 9 hex. */
-    public static String baseReference(CanonicalContact contact) {
-        return contact.isGuest() ? "G" + emailHash(contact.email()).substring(0, 9) : "M" + contact.magentoId();
     }
 
     /**
      * The Sage reference for this buyer in this currency.
      *
-     * @throws MappingException if a registered id is too long to fit 10 characters with its suffix
+     * @throws MappingException if a registered id does not fit 10 characters even in base 36
      */
     public static String reference(CanonicalContact contact, String currency, String baseCurrency) {
+        String code = currency.toUpperCase(Locale.ROOT);
         boolean foreign = !baseCurrency.equalsIgnoreCase(currency);
         if (contact.isGuest()) {
-            String hash = emailHash(contact.email());
-            return foreign ? "G" + hash.substring(0, 8) + currencyInitial(currency) : "G" + hash.substring(0, 9);
+            return "G" + guestHash(contact.email(), foreign ? code : null);
         }
-        String ref = "M" + contact.magentoId() + (foreign ? currencyInitial(currency) : "");
-        if (ref.length() > MAX_REFERENCE) {
+        if (!foreign) {
+            return fit("M" + contact.magentoId());
+        }
+        String decimal = "M" + contact.magentoId() + code;
+        if (decimal.length() <= MAX_REFERENCE) {
+            return decimal;
+        }
+        return fit("N" + Long.toString(contact.magentoId(), 36).toUpperCase(Locale.ROOT) + code);
+    }
+
+    private static String fit(String reference) {
+        if (reference.length() > MAX_REFERENCE) {
             throw new MappingException("contact_reference_too_long",
                     "customer id does not fit Sage's 10-character contact reference");
         }
-        return ref;
+        return reference;
     }
 
     /** Contact name with {@code " (EUR)"} appended for non-base currencies, cut so the result is ≤ 100 chars. */
@@ -58,22 +69,32 @@ public final class ContactKeys {
         return (base.length() > room ? base.substring(0, room).strip() : base) + suffix;
     }
 
-    /** The entity_xref key of this buyer's contact in this currency, e.g. {@code contact:M5:EUR}. */
+    /**
+     * The entity_xref key of this buyer's contact in this currency: {@code contact:M5:EUR}, or for a guest
+     * {@code contact:G<64 hex of the email hash>:EUR}.
+     */
     public static String xrefKey(CanonicalContact contact, String currency) {
-        return "contact:" + baseReference(contact) + ":" + currency.toUpperCase(Locale.ROOT);
+        String who = contact.isGuest() ? "G" + HexFormat.of().formatHex(sha256(normalisedEmail(contact.email())))
+                : "M" + contact.magentoId();
+        return "contact:" + who + ":" + currency.toUpperCase(Locale.ROOT);
     }
 
-    /** First letter of the ISO code, upper case: EUR → E, USD → U. */
-    public static String currencyInitial(String currency) {
-        return currency.substring(0, 1).toUpperCase(Locale.ROOT);
+    /** The email as contacts are matched on: trimmed, lower-cased (ROOT locale). */
+    public static String normalisedEmail(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Hex SHA-256 of the trimmed, lower-cased (ROOT locale) email: case or spaces never split one guest in two. */
-    static String emailHash(String email) {
+    /** 9 upper-case base-36 characters of SHA-256(email[|currency]), from the uniform low-order end. */
+    static String guestHash(String email, String currencyOrNull) {
+        String input = normalisedEmail(email) + (currencyOrNull == null ? "" : "|" + currencyOrNull);
+        String b36 = new BigInteger(1, sha256(input)).toString(36).toUpperCase(Locale.ROOT);
+        String padded = "0".repeat(Math.max(0, GUEST_HASH_LENGTH - b36.length())) + b36;
+        return padded.substring(padded.length() - GUEST_HASH_LENGTH);
+    }
+
+    private static byte[] sha256(String s) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d);
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is mandatory in every JVM", e);
         }

@@ -45,17 +45,18 @@ public final class ContactRouting {
     }
 
     /**
-     * Fallback reference: {@code WEBSALES} in the base currency, {@code WEBSALESE} etc. otherwise. A configured
-     * 10-character reference is cut to 9 before the suffix so the result stays within Sage's limit.
+     * Fallback reference: {@code WEBSALES} in the base currency; otherwise the full ISO code is appended, the
+     * configured reference cut to 7 characters first so the result stays within Sage's 10 ({@code WEBSALEEUR},
+     * {@code WEBSALECAD}, {@code WEBSALECHF}): a first-letter suffix made CAD and CHF share one contact.
      */
     public static String fallbackReference(SyncPolicy policy, String currency) {
         String ref = policy.b2cConsolidation().fallbackContactReference();
         if (!policy.isForeignCurrency(currency)) {
             return ref;
         }
-        String stem = ref.length() >= ContactKeys.MAX_REFERENCE ? ref.substring(0, ContactKeys.MAX_REFERENCE - 1)
-                : ref;
-        return stem + ContactKeys.currencyInitial(currency);
+        String code = currency.toUpperCase(java.util.Locale.ROOT);
+        int room = ContactKeys.MAX_REFERENCE - code.length();
+        return (ref.length() > room ? ref.substring(0, room) : ref) + code;
     }
 
     /** entity_xref key of the fallback contact for a currency, e.g. {@code contact_fallback:b2c_fallback:EUR}. */

@@ -9,7 +9,6 @@ import io.sagesync.domain.policy.SyncPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +30,8 @@ import java.util.List;
  *       retained.</li>
  *   <li>Adjustment lines take the goods/services type of the first refunded item, so they never make a cross-border
  *       document "mixed".</li>
- *   <li>A memo refunding shipping only is posted with the shipping as its one line: Sage needs at least one line.</li>
+ *   <li>Refunded shipping is a line, as on invoices. A memo refunding shipping only has it as its one line (the
+ *       invoice mapper wants an item), on the shipping ledger account like the invoice's shipping line.</li>
  *   <li>{@code original_invoice_date} is the Sage invoice's date (else {@code invoice_created_at}); notes
  *       {@code Credit for invoice {invoice increment id} — {reason}}.</li>
  *   <li>The total Sage will derive must equal the memo's {@code grand_total} to the penny, or nothing is posted.</li>
@@ -42,7 +42,7 @@ public final class CreditNoteMapper {
     public static final String TOTAL_MISMATCH = "credit_note_total_mismatch";
     static final String ADJUSTMENT_REFUND = "Adjustment refund";
     static final String REFUND_FEE = "Refund fee";
-    static final String SHIPPING = "Shipping";
+    static final String SHIPPING = InvoiceMapper.SHIPPING_DESCRIPTION;
 
     private CreditNoteMapper() {
     }
@@ -54,22 +54,27 @@ public final class CreditNoteMapper {
      * @param originalInvoice     the canonical invoice it refunds (addresses), nullable
      * @param originalInvoiceDate the Sage invoice's date, nullable
      * @param policy              policy snapshot
+     * @param business            the Sage business (country, base currency, tax rates), as for invoices
      * @param contactId           the Sage invoice's contact (a credit note can only be allocated within one contact)
      * @param idempotencyId       see {@link IdempotencyIds}
      * @throws MappingException when configuration or data make a correct body impossible
      */
     public static CreditNoteMapping map(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
-                                        LocalDate originalInvoiceDate, SyncPolicy policy, String contactId,
-                                        String idempotencyId) {
+                                        LocalDate originalInvoiceDate, SyncPolicy policy, SageBusiness business,
+                                        String contactId, String idempotencyId) {
         CanonicalInvoice asInvoice = asInvoice(memo, originalInvoice);
-        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, contactId, idempotencyId);
+        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, business, contactId, idempotencyId);
+        if (shippingOnly(memo)) {
+            mapped = withShippingLedger(mapped, policy);
+        }
         BigDecimal expected = memo.grandTotal().setScale(2, RoundingMode.HALF_UP);
         if (!mapped.matchesToThePenny(expected)) {
             throw new MappingException(TOTAL_MISMATCH, "Sage would total " + mapped.sageDerivedTotal().toPlainString()
                     + " against the memo's grand_total " + expected.toPlainString());
         }
         LocalDate invoiceDate = originalInvoiceDate != null ? originalInvoiceDate
-                : memo.invoiceCreatedAt() != null ? LocalDate.ofInstant(memo.invoiceCreatedAt(), ZoneOffset.UTC)
+                : memo.invoiceCreatedAt() != null
+                        ? LocalDate.ofInstant(memo.invoiceCreatedAt(), business.region().zone())
                 : null;
         SageCreditNoteRequest request = new SageCreditNoteRequest(mapped.request(), invoiceDate, notes(memo));
         return new CreditNoteMapping(request, mapped.warnings(), mapped.sageDerivedTotal());
@@ -100,7 +105,7 @@ public final class CreditNoteMapper {
         }
         BigDecimal shipping = memo.shippingAmount();
         BigDecimal shippingTax = memo.shippingTaxAmount();
-        if (lines.isEmpty() && (shipping.signum() != 0 || shippingTax.signum() != 0)) {
+        if (shippingOnly(memo)) {
             lines.add(new CanonicalInvoiceLine("SHIPPING", SHIPPING, BigDecimal.ONE, shipping, shipping, shippingTax,
                     shipping.add(shippingTax), null, itemType));
             shipping = BigDecimal.ZERO;
@@ -115,6 +120,25 @@ public final class CreditNoteMapper {
                 original != null ? original.storeId() : 0, memo.currency(), InvoiceState.PAID, memo.customer(),
                 lines, subtotal, tax, shipping, shippingTax, BigDecimal.ZERO, memo.grandTotal(), memo.createdAt(),
                 null, null, billing, delivery, memo.baseToOrderRate());
+    }
+
+    /** Nothing refunded but shipping: no items, no adjustments. */
+    static boolean shippingOnly(CanonicalCreditMemo memo) {
+        return memo.lines().isEmpty() && memo.adjustmentPositive().signum() == 0
+                && memo.adjustmentNegative().signum() == 0
+                && (memo.shippingAmount().signum() != 0 || memo.shippingTaxAmount().signum() != 0);
+    }
+
+    /** The shipping-only memo's one line goes to the shipping ledger account, like an invoice's shipping line. */
+    private static InvoiceMappingResult withShippingLedger(InvoiceMappingResult mapped, SyncPolicy policy) {
+        SageSalesInvoiceRequest r = mapped.request();
+        List<SageInvoiceLine> lines = r.invoiceLines().stream().map(l -> new SageInvoiceLine(l.description(),
+                policy.shippingLedgerAccountIdOrDefault(), l.quantity(), l.unitPrice(), l.discountAmount(),
+                l.taxRateId(), l.taxAmount(), l.euGoodsServicesTypeId())).toList();
+        return new InvoiceMappingResult(new SageSalesInvoiceRequest(r.contactId(), r.date(), r.dueDate(),
+                r.reference(), r.notes(), r.currencyId(), r.exchangeRate(), r.mainAddress(), r.deliveryAddress(),
+                lines, r.shippingNetAmount(), r.shippingTaxRateId(), r.shippingTaxAmount(), r.idempotencyId()),
+                mapped.warnings(), mapped.shippingTaxPercent());
     }
 
     private static CanonicalInvoiceLine untaxed(String sku, String name, BigDecimal amount, String productType) {

@@ -6,9 +6,7 @@ import io.sagesync.domain.magento.CanonicalInvoiceLine;
 import io.sagesync.domain.policy.EuGoodsServicesType;
 import io.sagesync.domain.policy.SyncPolicy;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,59 +14,58 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Canonical invoice → Sage {@code POST /sales_invoices} body (§g, Sage quirks §7/§17/§22/§27/§29/§32). The goal is
- * that the total Sage derives equals Magento's {@code grand_total} to the penny. Rules, in order:
+ * Canonical invoice → Sage {@code POST /sales_invoices} body. The document Sage derives must equal what Magento
+ * charged: Σ (net + tax) = {@code grand_total} and Σ tax = Magento's tax, or nothing is posted. Rules (each argued
+ * with its evidence in docs/accounting.md):
  * <ol>
- *   <li><b>Child rows.</b> A zero-priced, zero-total row with a priced sibling of the same SKU (configurable child)
- *       is dropped so the item is not counted twice.</li>
- *   <li><b>Lines.</b> Description = name with HTML decoded; quantity; unit price (2 dp); discount_amount =
- *       {@code line_subtotal + line_tax − line_total} when positive; tax_amount = {@code line_tax} on every line;
- *       ledger = {@code default_ledger_account_id}; tax_rate_id via {@link TaxRateResolver} on the applied rate,
- *       else {@code default_tax_rate_id}. If {@code qty × unit(2 dp)} does not exactly equal {@code line_subtotal}
- *       (fractional quantities, unit prices with more than 2 dp) the row is posted as quantity 1 at the row subtotal
- *       with {@code "(qty x unit)"} appended to the description, as Sage's guide recommends.</li>
- *   <li><b>Header discount.</b> Magento's header {@code discount_amount} is negative. The part not already inside
- *       line totals (|header| − Σ line discounts, e.g. a discount on shipping) is spread over the lines'
- *       {@code discount_amount} in proportion to their net, to the penny, the largest line taking the rounding
- *       remainder. Tax stays exactly as Magento charged it, and no extra line has to pick a tax rate (a negative
- *       zero-rated line would distort the VAT return's zero-rated box).</li>
- *   <li><b>Cross-border</b> (billing country ≠ business country): every line {@code GB_ZERO} with tax 0, and one
- *       {@code eu_goods_services_type_id} for all lines from {@code product_type_eu_goods_map}; mixed →
- *       {@code default_eu_goods_services_type} with a warning.</li>
- *   <li><b>Shipping</b> in Sage's shipping panel; omitted entirely when both shipping amount and tax are 0.
- *       Untaxed shipping → {@code GB_ZERO} (Sage recomputes shipping tax, quirk §32); taxed shipping → rate from
- *       shipping_tax / shipping_amount via the map, else the default rate.</li>
- *   <li><b>Currency.</b> {@code currency_id} always; {@code exchange_rate = 1 / base_to_order_rate} (10 dp) only
- *       when the invoice currency is not the business base currency.</li>
- *   <li><b>Reference</b> = prefix + increment id (no double prefix). Over 25 characters the prefix is shortened
- *       first, since the increment id is what identifies the invoice; an increment id alone over 25 keeps its last
- *       25 characters (the sequence end).</li>
- *   <li>Notes {@code "Purchase Order: {po}"}; date = UTC date of {@code created_at}; due date left to Sage; billing
- *       and shipping addresses always both sent (virtual orders: billing twice).</li>
+ *   <li>Child rows (zero-priced, zero-total, same SKU as a priced row) are dropped.</li>
+ *   <li>Every item is a line: quantity, unit price (2 dp, else quantity 1 at the row subtotal), discount =
+ *       {@code line_subtotal + line_tax − line_total}, tax = {@code line_tax} exactly.</li>
+ *   <li>Shipping is a line too (quantity 1, {@code shipping_ledger_account_id}, explicit tax), not Sage's shipping
+ *       panel, because Sage recomputes panel VAT as rate × net (quirk §32) and loses a penny on 1 in 6 prices.</li>
+ *   <li>Nets are settled by {@link InvoiceRows} (shipping discount, tax-inclusive discount compensation, other
+ *       header reductions) so the lines add up to {@code grand_total}.</li>
+ *   <li>Each line's rate comes from the amounts ({@link TaxRateResolver}); a line without tax is zero-rated; a
+ *       default rate is a warning; a line whose tax contradicts its rate is refused.</li>
+ *   <li>Place of supply = the delivery address (the billing address for virtual orders); outside the business's
+ *       country every line carries one EU goods/services type. VAT Magento charged is never dropped.</li>
+ *   <li>Currency, {@code exchange_rate} ({@link ExchangeRates}), reference, notes, and the date in the business's
+ *       time zone (the VAT quarter depends on it).</li>
  * </ol>
  */
 public final class InvoiceMapper {
-    /** Sage's UK zero rate, forced for cross-border lines and untaxed shipping. */
-    public static final String ZERO_RATE_ID = "GB_ZERO";
     /** Sage's limit on document references. */
     public static final int MAX_REFERENCE = 25;
+    /** Failure code when the document would not equal what Magento charged. */
+    public static final String TOTAL_MISMATCH = "total_mismatch";
+    /** Failure code when a line's tax contradicts every usable rate. */
+    public static final String LINE_TAX_INCONSISTENT = "line_tax_inconsistent";
+    /** Description of the shipping line. */
+    public static final String SHIPPING_DESCRIPTION = "Shipping";
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal PENNY = new BigDecimal("0.01");
 
     private InvoiceMapper() {
+    }
+
+    /** Maps for a business of the policy's country with its region's standard rates (tests, local checks). */
+    public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, String contactId,
+                                           String idempotencyId) {
+        return map(invoice, policy, SageBusiness.seeded(policy.businessCountry(), policy.businessBaseCurrency()),
+                contactId, idempotencyId);
     }
 
     /**
      * Maps an invoice.
      *
-     * @param invoice       canonical invoice
-     * @param policy        policy snapshot (ledger, tax map, defaults, business country/currency)
+     * @param business      the Sage business as read from Sage (country, base currency, tax rates)
      * @param contactId     Sage contact id (individual or fallback, see {@link ContactRouting})
      * @param idempotencyId Sage idempotency id, see {@link IdempotencyIds}
      * @throws MappingException when configuration or data make a correct body impossible
      */
-    public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, String contactId,
-                                           String idempotencyId) {
+    public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, SageBusiness business,
+                                           String contactId, String idempotencyId) {
+        TaxRegion region = business.region();
         if (policy.defaultLedgerAccountId() == null) {
             throw new MappingException("ledger_account_not_configured", "default_ledger_account_id is not set");
         }
@@ -77,79 +74,68 @@ public final class InvoiceMapper {
         }
         CanonicalAddress billing = invoice.effectiveBillingAddress().orElseThrow(() ->
                 new MappingException("billing_address_missing", "Sage requires an invoice address"));
-        CanonicalAddress shipping = invoice.effectiveShippingAddress().orElse(billing);
+        CanonicalAddress delivery = deliveryAddress(invoice, billing);
         Set<MappingWarning> warnings = new LinkedHashSet<>();
-        boolean crossBorder = billing.countryId() != null
-                && !billing.countryId().equalsIgnoreCase(policy.businessCountry());
+        boolean crossBorder = delivery.countryId() != null && !delivery.countryId().equalsIgnoreCase(region.country());
 
         List<CanonicalInvoiceLine> kept = withoutChildRows(invoice.lines());
-        List<SageInvoiceLine> lines = new ArrayList<>();
-        BigDecimal lineDiscounts = BigDecimal.ZERO;
-        for (CanonicalInvoiceLine line : kept) {
-            SageInvoiceLine mapped = mapLine(line, policy, crossBorder, warnings);
-            lines.add(mapped);
-            if (mapped.discountAmount() != null) {
-                lineDiscounts = lineDiscounts.add(mapped.discountAmount());
-            }
-        }
-        lines = distributeHeaderDiscount(lines, invoice.discountAmount().abs().subtract(lineDiscounts), warnings);
-        if (crossBorder) {
-            lines = withOneEuType(lines, kept, policy, warnings);
-        }
-
-        BigDecimal shippingNet = null;
-        BigDecimal shippingTax = null;
-        String shippingRateId = null;
-        BigDecimal shippingPercent = null;
+        List<InvoiceRow> rows = new ArrayList<>();
+        kept.forEach(l -> rows.add(row(l, policy, warnings)));
         if (invoice.shippingAmount().signum() != 0 || invoice.shippingTaxAmount().signum() != 0) {
-            shippingNet = money(invoice.shippingAmount());
-            if (crossBorder || invoice.shippingTaxAmount().signum() == 0) {
-                if (invoice.shippingTaxAmount().signum() != 0) {
-                    warnings.add(MappingWarning.CROSS_BORDER_TAX_ZEROED);
-                }
-                shippingRateId = ZERO_RATE_ID;
-                shippingPercent = BigDecimal.ZERO;
-                shippingTax = money(BigDecimal.ZERO);
-            } else {
-                shippingTax = money(invoice.shippingTaxAmount());
-                var resolved = TaxRateResolver.resolve(shippingNet, shippingTax, policy);
-                if (resolved.isPresent()) {
-                    shippingRateId = resolved.get().taxRateId();
-                    shippingPercent = resolved.get().percent();
-                } else {
-                    shippingRateId = defaultTaxRate(policy, warnings);
-                }
-            }
+            BigDecimal shipping = InvoiceRow.money(invoice.shippingAmount());
+            rows.add(new InvoiceRow(SHIPPING_DESCRIPTION, policy.shippingLedgerAccountIdOrDefault(), BigDecimal.ONE,
+                    shipping, BigDecimal.ZERO.setScale(2), InvoiceRow.money(invoice.shippingTaxAmount()), null,
+                    true));
+        }
+        List<TaxRateResolver.Resolved> candidates = TaxRateResolver.positiveCandidates(policy, business);
+        InvoiceRows.settle(rows, invoice.grandTotal(), invoice.discountAmount(), candidates, warnings);
+        String euType = crossBorder ? euType(kept, policy, warnings) : null;
+
+        List<SageInvoiceLine> lines = new ArrayList<>();
+        for (InvoiceRow r : rows) {
+            String rateId = rateFor(r, policy, business, warnings);
+            lines.add(new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
+                    r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType));
+        }
+        BigDecimal predicted = InvoiceRows.total(rows);
+        BigDecimal difference = predicted.subtract(InvoiceRow.money(invoice.grandTotal())).abs();
+        if (difference.compareTo(PENNY) > 0) {
+            warnings.add(MappingWarning.TOTAL_MISMATCH);
+            throw new MappingException(TOTAL_MISMATCH, "Sage would total " + predicted.toPlainString()
+                    + " against grand_total " + InvoiceRow.money(invoice.grandTotal()).toPlainString(), warnings);
+        }
+        if (difference.signum() != 0) {
+            warnings.add(MappingWarning.TOTAL_MISMATCH);
         }
 
         BigDecimal exchangeRate = null;
-        if (policy.isForeignCurrency(invoice.currency())) {
-            BigDecimal rate = invoice.baseToOrderRate();
-            if (rate == null || rate.signum() <= 0) {
+        if (!business.baseCurrency().equalsIgnoreCase(invoice.currency())) {
+            exchangeRate = ExchangeRates.sageExchangeRate(invoice.baseToOrderRate()).orElse(null);
+            if (exchangeRate == null) {
                 warnings.add(MappingWarning.EXCHANGE_RATE_MISSING);
-            } else {
-                exchangeRate = BigDecimal.ONE.divide(rate, 10, RoundingMode.HALF_UP);
             }
         }
-
         String po = invoice.poNumber();
         SageSalesInvoiceRequest request = new SageSalesInvoiceRequest(
                 contactId,
-                LocalDate.ofInstant(invoice.createdAt(), ZoneOffset.UTC),
+                LocalDate.ofInstant(invoice.createdAt(), region.zone()),
                 null,
                 reference(policy.invoiceNumberPrefix(), invoice.incrementId(), warnings),
-                po == null || po.isBlank() ? null : "Purchase Order: " + po.strip(),
+                po == null || po.isBlank() ? null : "Purchase Order: " + HtmlText.toPlainText(po),
                 invoice.currency().toUpperCase(Locale.ROOT),
                 exchangeRate,
-                Addresses.toSage(billing, null),
-                Addresses.toSage(shipping, null),
-                lines, shippingNet, shippingRateId, shippingTax, idempotencyId);
-        InvoiceMappingResult result = new InvoiceMappingResult(request, List.copyOf(warnings), shippingPercent);
-        if (!result.matchesToThePenny(invoice.grandTotal())) {
-            warnings.add(MappingWarning.TOTAL_MISMATCH);
-            result = new InvoiceMappingResult(request, List.copyOf(warnings), shippingPercent);
+                Addresses.toSage(billing, null, warnings),
+                Addresses.toSage(delivery, null, warnings),
+                lines, null, null, null, idempotencyId);
+        return new InvoiceMappingResult(request, List.copyOf(warnings), null);
+    }
+
+    /** The shipping address; a virtual order (no order shipping address) is delivered to its billing address. */
+    static CanonicalAddress deliveryAddress(CanonicalInvoice invoice, CanonicalAddress billing) {
+        if (invoice.shippingAddress() != null) {
+            return invoice.shippingAddress();
         }
-        return result;
+        return invoice.billingAddress() != null ? billing : invoice.effectiveShippingAddress().orElse(billing);
     }
 
     /** Drops zero-value rows that have a priced sibling with the same SKU (configurable/bundle children). */
@@ -159,113 +145,65 @@ public final class InvoiceMapper {
         return lines.stream().filter(l -> !(l.isZeroValue() && pricedSkus.contains(l.sku()))).toList();
     }
 
-    private static SageInvoiceLine mapLine(CanonicalInvoiceLine line, SyncPolicy policy, boolean crossBorder,
-                                           Set<MappingWarning> warnings) {
+    private static InvoiceRow row(CanonicalInvoiceLine line, SyncPolicy policy, Set<MappingWarning> warnings) {
         String description = HtmlText.toPlainText(line.name());
-        BigDecimal subtotal = money(line.lineSubtotal());
-        BigDecimal discount = money(line.derivedDiscount());
+        BigDecimal subtotal = InvoiceRow.money(line.lineSubtotal());
+        BigDecimal discount = InvoiceRow.money(line.derivedDiscount());
         if (discount.signum() < 0) {
             warnings.add(MappingWarning.NEGATIVE_LINE_DISCOUNT_IGNORED);
-            discount = money(BigDecimal.ZERO);
+            discount = BigDecimal.ZERO.setScale(2);
         }
         BigDecimal quantity = line.qty();
-        BigDecimal unit = money(line.unitPrice());
+        BigDecimal unit = InvoiceRow.money(line.unitPrice());
         if (quantity.multiply(unit).compareTo(subtotal) != 0) {
             warnings.add(MappingWarning.LINE_POSTED_AS_ROW_TOTAL);
             description = description + " (" + plain(line.qty()) + " x " + plain(line.unitPrice()) + ")";
             quantity = BigDecimal.ONE;
             unit = subtotal;
         }
-        BigDecimal tax = money(line.lineTax());
-        String rateId;
-        if (crossBorder) {
-            if (tax.signum() != 0) {
-                warnings.add(MappingWarning.CROSS_BORDER_TAX_ZEROED);
-            }
-            tax = money(BigDecimal.ZERO);
-            rateId = ZERO_RATE_ID;
-        } else {
-            rateId = TaxRateResolver.resolve(subtotal.subtract(discount), tax, policy)
-                    .map(TaxRateResolver.Resolved::taxRateId)
-                    .orElseGet(() -> defaultTaxRate(policy, warnings));
-        }
-        return new SageInvoiceLine(description, policy.defaultLedgerAccountId(), quantity, unit,
-                discount.signum() == 0 ? null : discount, rateId, tax, null);
+        return new InvoiceRow(description, policy.defaultLedgerAccountId(), quantity, unit, discount,
+                InvoiceRow.money(line.lineTax()), line.productType(), false);
     }
 
-    private static String defaultTaxRate(SyncPolicy policy, Set<MappingWarning> warnings) {
+    private static String rateFor(InvoiceRow r, SyncPolicy policy, SageBusiness business,
+                                  Set<MappingWarning> warnings) {
+        var resolved = TaxRateResolver.resolve(r.net(), r.tax, r.quantity, policy, business);
+        if (resolved.isPresent()) {
+            return resolved.get().taxRateId();
+        }
         if (policy.defaultTaxRateId() == null) {
-            throw new MappingException("tax_rate_not_mapped",
-                    "an applied tax rate is not in tax_rate_map and default_tax_rate_id is not set");
+            throw new MappingException("tax_rate_not_mapped", "no rate of the business explains a line's tax and"
+                    + " default_tax_rate_id is not set", warnings);
+        }
+        BigDecimal defaultPercent = business.taxRates().stream()
+                .filter(t -> t.id().equals(policy.defaultTaxRateId()) && t.percentage() != null)
+                .map(SageReferenceData.TaxRate::percentage).findFirst().orElse(null);
+        if (defaultPercent != null && (r.tax.signum() == 0) != (defaultPercent.signum() == 0)
+                || defaultPercent != null && r.tax.signum() != 0
+                && TaxRateResolver.error(r.net(), r.tax, defaultPercent)
+                .compareTo(TaxRateResolver.tolerance(r.quantity)) > 0) {
+            throw new MappingException(LINE_TAX_INCONSISTENT, "tax " + r.tax.toPlainString() + " on "
+                    + r.net().toPlainString() + " matches no rate of the business", warnings);
         }
         warnings.add(MappingWarning.TAX_RATE_DEFAULTED);
         return policy.defaultTaxRateId();
     }
 
-    /** Spreads {@code extra} (a positive header discount not yet in the lines) over the lines by net. */
-    static List<SageInvoiceLine> distributeHeaderDiscount(List<SageInvoiceLine> lines, BigDecimal extra,
-                                                          Set<MappingWarning> warnings) {
-        BigDecimal toPlace = money(extra);
-        if (toPlace.signum() <= 0) {
-            return lines;
-        }
-        BigDecimal totalNet = BigDecimal.ZERO;
-        int largest = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            BigDecimal net = lines.get(i).netAmount();
-            if (net.signum() > 0) {
-                totalNet = totalNet.add(net);
-                if (largest < 0 || net.compareTo(lines.get(largest).netAmount()) > 0) {
-                    largest = i;
-                }
-            }
-        }
-        if (largest < 0 || toPlace.compareTo(totalNet) > 0) {
-            warnings.add(MappingWarning.HEADER_DISCOUNT_UNALLOCATED);
-            return lines;
-        }
-        BigDecimal[] shares = new BigDecimal[lines.size()];
-        BigDecimal placed = BigDecimal.ZERO;
-        for (int i = 0; i < lines.size(); i++) {
-            BigDecimal net = lines.get(i).netAmount();
-            shares[i] = i == largest || net.signum() <= 0 ? BigDecimal.ZERO
-                    : toPlace.multiply(net).divide(totalNet, 2, RoundingMode.HALF_UP);
-            placed = placed.add(shares[i]);
-        }
-        shares[largest] = toPlace.subtract(placed);
-        List<SageInvoiceLine> out = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            SageInvoiceLine l = lines.get(i);
-            if (shares[i].signum() == 0) {
-                out.add(l);
-            } else {
-                BigDecimal before = l.discountAmount() == null ? BigDecimal.ZERO : l.discountAmount();
-                out.add(l.withDiscount(money(before.add(shares[i]))));
-            }
-        }
-        warnings.add(MappingWarning.HEADER_DISCOUNT_DISTRIBUTED);
-        return out;
-    }
-
-    private static List<SageInvoiceLine> withOneEuType(List<SageInvoiceLine> lines, List<CanonicalInvoiceLine> kept,
-                                                       SyncPolicy policy, Set<MappingWarning> warnings) {
+    private static String euType(List<CanonicalInvoiceLine> kept, SyncPolicy policy, Set<MappingWarning> warnings) {
         Set<EuGoodsServicesType> types = new LinkedHashSet<>();
         for (CanonicalInvoiceLine l : kept) {
             String productType = l.productType();
             types.add(productType == null ? policy.defaultEuGoodsServicesType()
                     : policy.productTypeEuGoodsMap().getOrDefault(productType, policy.defaultEuGoodsServicesType()));
         }
-        EuGoodsServicesType type;
         if (types.size() == 1) {
-            type = types.iterator().next();
-        } else {
-            type = policy.defaultEuGoodsServicesType();
-            warnings.add(MappingWarning.MIXED_EU_GOODS_SERVICES_COERCED_TO_DEFAULT);
+            return types.iterator().next().name();
         }
-        return lines.stream().map(l -> l.withEuType(type.name())).toList();
+        warnings.add(MappingWarning.MIXED_EU_GOODS_SERVICES_COERCED_TO_DEFAULT);
+        return policy.defaultEuGoodsServicesType().name();
     }
 
-    /** prefix + increment id within 25 characters; see the class comment for the overflow rule. */
+    /** prefix + increment id within 25 characters: over 25 the prefix is shortened first, then the id's end kept. */
     static String reference(String prefix, String incrementId, Set<MappingWarning> warnings) {
         String p = prefix == null ? "" : prefix;
         String ref = !p.isEmpty() && incrementId.startsWith(p) ? incrementId : p + incrementId;
@@ -277,10 +215,6 @@ public final class InvoiceMapper {
             return p.substring(0, MAX_REFERENCE - incrementId.length()) + incrementId;
         }
         return incrementId.substring(incrementId.length() - MAX_REFERENCE);
-    }
-
-    private static BigDecimal money(BigDecimal v) {
-        return v.setScale(2, RoundingMode.HALF_UP);
     }
 
     private static String plain(BigDecimal v) {

@@ -9,10 +9,22 @@ import io.sagesync.domain.ErrorClass;
  */
 public final class MappingException extends RuntimeException {
     private final String code;
+    private final java.util.List<MappingWarning> warnings;
 
     public MappingException(String code, String message) {
+        this(code, message, java.util.List.of());
+    }
+
+    /** With the warnings the mapper had collected when it gave up (stored on the failed run). */
+    public MappingException(String code, String message, java.util.Collection<MappingWarning> warnings) {
         super(code + ": " + message);
         this.code = code;
+        this.warnings = java.util.List.copyOf(warnings);
+    }
+
+    /** Warnings collected before the failure; empty for configuration errors. */
+    public java.util.List<MappingWarning> warnings() {
+        return warnings;
     }
 
     public String code() {

@@ -18,11 +18,12 @@ import java.util.Objects;
  * @param reference         at most 25 characters, may be null
  * @param allocations       the artefacts paid
  * @param idempotencyId     Sage idempotency id (32 hex), may be null
+ * @param paymentMethodId   Sage payment method ({@code CREDIT_DEBIT}, {@code CHEQUE}, ...), may be null
  */
 public record SageContactPaymentRequest(String transactionTypeId, String contactId, String bankAccountId,
                                         LocalDate date, BigDecimal totalAmount, String currencyId,
                                         BigDecimal exchangeRate, String reference, List<Allocation> allocations,
-                                        String idempotencyId) {
+                                        String idempotencyId, String paymentMethodId) {
     /** Sage's transaction type for money received from a customer. */
     public static final String CUSTOMER_RECEIPT = "CUSTOMER_RECEIPT";
     /** Sage's limit on {@code reference}. */
@@ -42,6 +43,15 @@ public record SageContactPaymentRequest(String transactionTypeId, String contact
         if (totalAmount.compareTo(allocated) < 0) {
             throw new IllegalArgumentException("total_amount below the allocated sum");
         }
+    }
+
+    /** Without a payment method (Sage then uses its default). */
+    public SageContactPaymentRequest(String transactionTypeId, String contactId, String bankAccountId,
+                                     LocalDate date, BigDecimal totalAmount, String currencyId,
+                                     BigDecimal exchangeRate, String reference, List<Allocation> allocations,
+                                     String idempotencyId) {
+        this(transactionTypeId, contactId, bankAccountId, date, totalAmount, currencyId, exchangeRate, reference,
+                allocations, idempotencyId, null);
     }
 
     /**

@@ -14,11 +14,19 @@ import java.util.Objects;
  * @param exchangeRate      the invoice's rate, may be null
  * @param totalAmount       Sage's total, may be null
  * @param outstandingAmount what is still owed, may be null when Sage omitted it
+ * @param baseCurrencyTotalAmount the total in the business's base currency, may be null
  */
 public record SageSalesInvoice(String id, String reference, String contactId, String currencyId,
-                               BigDecimal exchangeRate, BigDecimal totalAmount, BigDecimal outstandingAmount) {
+                               BigDecimal exchangeRate, BigDecimal totalAmount, BigDecimal outstandingAmount,
+                               BigDecimal baseCurrencyTotalAmount) {
     public SageSalesInvoice {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(contactId, "contactId");
+    }
+
+    /** Without the base-currency total. */
+    public SageSalesInvoice(String id, String reference, String contactId, String currencyId,
+                            BigDecimal exchangeRate, BigDecimal totalAmount, BigDecimal outstandingAmount) {
+        this(id, reference, contactId, currencyId, exchangeRate, totalAmount, outstandingAmount, null);
     }
 }

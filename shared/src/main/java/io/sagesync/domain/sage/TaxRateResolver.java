@@ -3,23 +3,31 @@ package io.sagesync.domain.sage;
 import io.sagesync.domain.policy.SyncPolicy;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Finds the Sage tax rate for an amount Magento taxed, from the rate actually applied rather than the canonical's
- * {@code tax_rate} (distorted when tax is applied after discount, §d).
+ * Finds the Sage tax rate for tax Magento charged on a net amount, from the amounts themselves (the canonical's
+ * {@code tax_rate} is distorted when tax is applied after discount, §d).
  * <ol>
- *   <li>applied % = {@code tax / net × 100}, half-up to 2 dp (0 when net ≤ 0 and tax is 0);</li>
- *   <li>exact key in {@code tax_rate_map} → that rate;</li>
- *   <li>else snap: among mapped percentages whose {@code round(net × pct / 100, 2)} is within one penny of the tax
- *       (Magento's per-row rounding can move the ratio, e.g. 0.33 on 1.67 = 19.76 %), take the closest;</li>
- *   <li>else empty (caller falls back to {@code default_tax_rate_id}).</li>
+ *   <li>No tax charged → the zero rate: {@code tax_rate_map["0.00"]} when the merchant mapped 0 % (e.g. to exempt or
+ *       no-VAT), else the business's zero rate ({@link TaxRegion#zeroRate}). A line without tax never gets a
+ *       positive rate.</li>
+ *   <li>Tax charged → among the positive percentages in {@code tax_rate_map} and in the business's own
+ *       {@code tax_rates}, those for which {@code |tax − net × pct / 100| ≤ 0.01 + 0.005 × max(1, qty)} (one penny of
+ *       row rounding plus half a penny per unit for per-unit rounding: 10 × £2.99 incl. 5 % is 1.40 on 28.50); the
+ *       closest wins, a mapped id before Sage's own id for the same percentage.</li>
+ *   <li>Otherwise empty: the caller may fall back to {@code default_tax_rate_id} (with a warning).</li>
  * </ol>
  */
 public final class TaxRateResolver {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal PENNY = new BigDecimal("0.01");
+    private static final BigDecimal HALF_PENNY = new BigDecimal("0.005");
 
     private TaxRateResolver() {
     }
@@ -28,45 +36,72 @@ public final class TaxRateResolver {
      * A resolved rate.
      *
      * @param taxRateId Sage id
-     * @param percent   the mapped percentage (the key), which is what Sage multiplies by
+     * @param percent   its percentage, which is what Sage multiplies by
      */
     public record Resolved(String taxRateId, BigDecimal percent) {
     }
 
-    /** The applied percentage, 2 dp; empty when it cannot be derived (net ≤ 0 with tax). */
-    public static Optional<BigDecimal> appliedPercent(BigDecimal net, BigDecimal tax) {
-        if (net.signum() <= 0) {
-            return tax.signum() == 0 ? Optional.of(BigDecimal.ZERO.setScale(2)) : Optional.empty();
-        }
-        return Optional.of(tax.multiply(HUNDRED).divide(net, 2, RoundingMode.HALF_UP));
+    /** How far line tax may be from {@code net × rate} for a line of {@code quantity} units. */
+    public static BigDecimal tolerance(BigDecimal quantity) {
+        return PENNY.add(HALF_PENNY.multiply(quantity.abs().max(BigDecimal.ONE)));
     }
 
-    /** Resolves the rate for {@code tax} charged on {@code net} via the policy's tax-rate map. */
-    public static Optional<Resolved> resolve(BigDecimal net, BigDecimal tax, SyncPolicy policy) {
-        Optional<BigDecimal> applied = appliedPercent(net, tax);
-        if (applied.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> map = policy.taxRateMap();
-        String key = SyncPolicy.canonicalTaxKey(applied.get());
-        if (map.containsKey(key)) {
-            return Optional.of(new Resolved(map.get(key), new BigDecimal(key)));
-        }
-        Resolved best = null;
-        BigDecimal bestDistance = null;
-        for (Map.Entry<String, String> e : map.entrySet()) {
+    /** Σ-free distance between charged tax and what {@code percent} gives on {@code net}. */
+    public static BigDecimal error(BigDecimal net, BigDecimal tax, BigDecimal percent) {
+        return net.multiply(percent).divide(HUNDRED, 6, RoundingMode.HALF_UP).subtract(tax).abs();
+    }
+
+    /** The positive-percentage candidates: the merchant's map first, then the business's own rates. */
+    public static List<Resolved> positiveCandidates(SyncPolicy policy, SageBusiness business) {
+        List<Resolved> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Map.Entry<String, String> e : policy.taxRateMap().entrySet()) {
             BigDecimal pct = new BigDecimal(e.getKey());
-            BigDecimal recomputed = net.multiply(pct).divide(HUNDRED, 2, RoundingMode.HALF_UP);
-            if (recomputed.subtract(tax).abs().compareTo(PENNY) > 0) {
-                continue;
+            if (pct.signum() > 0) {
+                out.add(new Resolved(e.getValue(), pct));
+                seen.add(SyncPolicy.canonicalTaxKey(pct));
             }
-            BigDecimal distance = pct.subtract(applied.get()).abs();
-            if (bestDistance == null || distance.compareTo(bestDistance) < 0
-                    || distance.compareTo(bestDistance) == 0 && pct.compareTo(best.percent()) < 0) {
-                best = new Resolved(e.getValue(), pct);
-                bestDistance = distance;
+        }
+        for (SageReferenceData.TaxRate r : business.taxRates()) {
+            if (r.percentage() != null && r.percentage().signum() > 0
+                    && seen.add(SyncPolicy.canonicalTaxKey(r.percentage()))) {
+                out.add(new Resolved(r.id(), r.percentage()));
+            }
+        }
+        return out;
+    }
+
+    /** The zero rate for a line on which no tax was charged. */
+    public static Optional<Resolved> zeroRate(SyncPolicy policy, SageBusiness business) {
+        String mapped = policy.taxRateMap().get(SyncPolicy.canonicalTaxKey(BigDecimal.ZERO));
+        if (mapped != null) {
+            return Optional.of(new Resolved(mapped, BigDecimal.ZERO));
+        }
+        return business.region().zeroRate(business.taxRates()).map(id -> new Resolved(id, BigDecimal.ZERO));
+    }
+
+    /** Resolves the rate for {@code tax} charged on {@code net} over {@code quantity} units. */
+    public static Optional<Resolved> resolve(BigDecimal net, BigDecimal tax, BigDecimal quantity, SyncPolicy policy,
+                                             SageBusiness business) {
+        if (tax.signum() == 0) {
+            return zeroRate(policy, business);
+        }
+        BigDecimal tolerance = tolerance(quantity);
+        Resolved best = null;
+        BigDecimal bestError = null;
+        for (Resolved candidate : positiveCandidates(policy, business)) {
+            BigDecimal err = error(net, tax, candidate.percent());
+            if (err.compareTo(tolerance) <= 0 && (bestError == null || err.compareTo(bestError) < 0)) {
+                best = candidate;
+                bestError = err;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** {@link #resolve} for one unit against the policy's region's seeded rates (tests, simple callers). */
+    public static Optional<Resolved> resolve(BigDecimal net, BigDecimal tax, SyncPolicy policy) {
+        return resolve(net, tax, BigDecimal.ONE, policy,
+                SageBusiness.seeded(policy.businessCountry(), policy.businessBaseCurrency()));
     }
 }

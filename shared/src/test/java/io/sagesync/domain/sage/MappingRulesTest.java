@@ -65,22 +65,36 @@ class MappingRulesTest {
     }
 
     @Test
-    void contactReference_registeredIsMPlusId_foreignAppendsCurrencyInitial() {
+    void contactReference_registeredIsMPlusId_foreignAppendsTheFullIsoCode_soCadAndChfDiffer() {
         CanonicalContact c = contact(5, "a@b.c", null);
         assertThat(ContactKeys.reference(c, "GBP", "GBP")).isEqualTo("M5");
-        assertThat(ContactKeys.reference(c, "EUR", "GBP")).isEqualTo("M5E");
-        assertThat(ContactKeys.reference(c, "USD", "GBP")).isEqualTo("M5U");
+        assertThat(ContactKeys.reference(c, "EUR", "GBP")).isEqualTo("M5EUR");
+        assertThat(ContactKeys.reference(c, "CAD", "GBP")).isEqualTo("M5CAD")
+                .isNotEqualTo(ContactKeys.reference(c, "CHF", "GBP"));
+        // 7-digit ids do not fit "M" + id + code: base 36 after an N (1234567 = QGLJ in base 36)
+        assertThat(ContactKeys.reference(contact(1234567, "a@b.c", null), "EUR", "GBP")).isEqualTo("NQGLJEUR");
         assertThat(ContactKeys.xrefKey(c, "eur")).isEqualTo("contact:M5:EUR");
     }
 
     @Test
-    void contactReference_guestIsGPlusHash_normalisedEmail_andSuffixFitsTenChars() {
+    void contactReference_guestIsGPlusNineBase36_perCurrency_normalisedEmail() {
         CanonicalContact a = contact(0, " Max@Example.COM ", null);
         CanonicalContact b = contact(0, "max@example.com", null);
         String base = ContactKeys.reference(a, "GBP", "GBP");
-        assertThat(base).hasSize(10).startsWith("G").isEqualTo(ContactKeys.reference(b, "GBP", "GBP"));
+        assertThat(base).matches("G[0-9A-Z]{9}").isEqualTo(ContactKeys.reference(b, "GBP", "GBP"));
         String eur = ContactKeys.reference(a, "EUR", "GBP");
-        assertThat(eur).hasSize(10).isEqualTo(base.substring(0, 9) + "E");
+        assertThat(eur).matches("G[0-9A-Z]{9}").isNotEqualTo(base)
+                .isNotEqualTo(ContactKeys.reference(a, "USD", "GBP"));
+        assertThat(ContactKeys.xrefKey(a, "GBP")).matches("contact:G[0-9a-f]{64}:GBP");
+    }
+
+    @Test
+    void contactReference_guestHashes_doNotCollideAcrossManyGuests() {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 200_000; i++) {
+            seen.add(ContactKeys.reference(contact(0, "guest" + i + "@shop.example", null), "GBP", "GBP"));
+        }
+        assertThat(seen).hasSize(200_000);
     }
 
     @Test
@@ -118,7 +132,8 @@ class MappingRulesTest {
         B2cConsolidation on = new B2cConsolidation(true, "Web Sales", "s@x.io", "WEBSALES10", d("0"), true);
         SyncPolicy p = withB2c(on);
         assertThat(ContactRouting.fallbackReference(p, "GBP")).isEqualTo("WEBSALES10");
-        assertThat(ContactRouting.fallbackReference(p, "EUR")).isEqualTo("WEBSALES1E");
+        assertThat(ContactRouting.fallbackReference(p, "EUR")).isEqualTo("WEBSALEEUR");
+        assertThat(ContactRouting.fallbackReference(p, "CAD")).isNotEqualTo(ContactRouting.fallbackReference(p, "CHF"));
         SageContactRequest c = ContactRouting.fallbackContact(p, "EUR", null);
         assertThat(c.name()).isEqualTo("Web Sales (EUR)");
         assertThat(c.mainAddress()).isNull();
@@ -140,7 +155,7 @@ class MappingRulesTest {
         assertThat(byPerson.name()).isEqualTo("Jane Smith (EUR)");
         assertThat(byPerson.mainAddress().name()).isEqualTo("Acme Ltd");
         assertThat(byPerson.deliveryAddress()).isNotNull();
-        assertThat(byPerson.reference()).isEqualTo("M5E");
+        assertThat(byPerson.reference()).isEqualTo("M5EUR");
         assertThat(byPerson.contactTypeIds()).containsExactly("CUSTOMER");
     }
 
@@ -164,18 +179,35 @@ class MappingRulesTest {
     }
 
     @Test
-    void taxRate_unmatchedFallsBackToDefault_withWarning_orFailsWithoutDefault() {
+    void taxRate_unexplainedTax_isRefused_notPostedAtTheDefault_andWithoutDefaultIsNotMapped() {
         CanonicalInvoice inv = invoice("GBP", GB, List.of(line("A", "Book", "1", "10", "10", "1.50", "11.50", null)),
                 "0", "0", "0", "11.50", null);
-        InvoiceMappingResult r = InvoiceMapper.map(inv, policy(), "c", null);
-        assertThat(r.request().invoiceLines().get(0).taxRateId()).isEqualTo("GB_STANDARD");
-        assertThat(r.warnings()).contains(MappingWarning.TAX_RATE_DEFAULTED);
+        assertThatThrownBy(() -> InvoiceMapper.map(inv, policy(), "c", null))
+                .isInstanceOfSatisfying(MappingException.class,
+                        e -> assertThat(e.code()).isEqualTo(InvoiceMapper.LINE_TAX_INCONSISTENT));
         SyncPolicy p = policy();
         SyncPolicy noDefault = new SyncPolicy(true, true, null, List.of(), List.of(), false, false, null, "L4000",
                 null, null, Map.of(), p.taxRateMap(), null, p.customerNamePriority(), p.defaultEuGoodsServicesType(),
                 p.productTypeEuGoodsMap(), p.b2cConsolidation(), "GBP", "GB");
         assertThatThrownBy(() -> InvoiceMapper.map(inv, noDefault, "c", null))
                 .isInstanceOf(MappingException.class).hasMessageContaining("tax_rate_not_mapped");
+        // a default whose percentage Sage does not list is used, with a stored warning
+        SyncPolicy unknownDefault = new SyncPolicy(true, true, null, List.of(), List.of(), false, false, "GB_CUSTOM",
+                "L4000", null, null, Map.of(), p.taxRateMap(), null, p.customerNamePriority(),
+                p.defaultEuGoodsServicesType(), p.productTypeEuGoodsMap(), p.b2cConsolidation(), "GBP", "GB");
+        InvoiceMappingResult r = InvoiceMapper.map(inv, unknownDefault, "c", null);
+        assertThat(r.request().invoiceLines().get(0).taxRateId()).isEqualTo("GB_CUSTOM");
+        assertThat(r.warnings()).containsExactly(MappingWarning.TAX_RATE_DEFAULTED);
+    }
+
+    @Test
+    void taxRate_toleranceScalesWithQuantity_andZeroTaxIsNeverPositive() {
+        SageBusiness uk = SageBusiness.seeded("GB", "GBP");
+        assertThat(TaxRateResolver.resolve(d("28.50"), d("1.40"), d("10"), policy(), uk))
+                .hasValueSatisfying(r -> assertThat(r.taxRateId()).isEqualTo("GB_LOWER"));
+        assertThat(TaxRateResolver.resolve(d("28.50"), d("1.40"), d("1"), policy(), uk)).isEmpty();
+        assertThat(TaxRateResolver.resolve(d("15.00"), d("0.00"), d("1"), policy(), uk))
+                .hasValueSatisfying(r -> assertThat(r.taxRateId()).isEqualTo("GB_ZERO"));
     }
 
     @Test
@@ -199,31 +231,59 @@ class MappingRulesTest {
     }
 
     @Test
-    void shipping_untaxedForcedToGbZero_taxedDerivedFromMap() {
+    void shipping_isALineWithMagentosExactTax_neverSagesRecomputedPanel() {
         CanonicalInvoice untaxed = invoice("GBP", GB, List.of(line("A", "Book", "1", "10", "10", "2", "12", null)),
                 "4.95", "0", "0", "16.95", null);
         SageSalesInvoiceRequest u = InvoiceMapper.map(untaxed, policy(), "c", null).request();
-        assertThat(u.shippingTaxRateId()).isEqualTo("GB_ZERO");
-        assertThat(u.shippingNetAmount()).isEqualByComparingTo("4.95");
+        assertThat(u.shippingNetAmount()).isNull();
+        assertThat(u.invoiceLines().get(1)).satisfies(l -> {
+            assertThat(l.description()).isEqualTo("Shipping");
+            assertThat(l.taxRateId()).isEqualTo("GB_ZERO");
+            assertThat(l.unitPrice()).isEqualByComparingTo("4.95");
+        });
+        // £3.99 incl.: 3.32 + 0.67; Sage's panel would recompute 0.66
         CanonicalInvoice taxed = invoice("GBP", GB, List.of(line("A", "Book", "1", "10", "10", "2", "12", null)),
-                "5", "0.25", "0", "17.25", null);
+                "3.32", "0.67", "0", "15.99", null);
         InvoiceMappingResult t = InvoiceMapper.map(taxed, policy(), "c", null);
-        assertThat(t.request().shippingTaxRateId()).isEqualTo("GB_LOWER");
-        assertThat(t.matchesToThePenny(d("17.25"))).isTrue();
+        assertThat(t.request().invoiceLines().get(1).taxAmount()).isEqualByComparingTo("0.67");
+        assertThat(t.request().invoiceLines().get(1).taxRateId()).isEqualTo("GB_STANDARD");
+        assertThat(t.sageDerivedTotal()).isEqualByComparingTo("15.99");
     }
 
     @Test
-    void headerDiscount_notInLines_isSpreadOverLineDiscounts_keepingPennyEquality() {
+    void headerRoundingResidual_isSpreadOverLineDiscounts_keepingPennyEquality() {
         CanonicalInvoice inv = invoice("GBP", GB, List.of(
                 line("A", "A", "1", "10", "10", "2", "12", null),
                 line("B", "B", "1", "20", "20", "4", "24", null),
-                line("C", "C", "1", "30", "30", "6", "36", null)), "0", "0", "-1.00", "71.00", null);
+                line("C", "C", "1", "30", "30", "6", "36", null)), "0", "0", "0", "71.97", null);
         InvoiceMappingResult r = InvoiceMapper.map(inv, policy(), "c", null);
+        // 0.03 by net 10:20:30 → 0.005, 0.01, 0.015 → 0.01, 0.01, 0.02 (0.04); the largest gives the extra penny back
         assertThat(r.request().invoiceLines()).extracting(SageInvoiceLine::discountAmount)
                 .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(d("0.17"), d("0.33"), d("0.50"));
-        assertThat(r.matchesToThePenny(d("71.00"))).isTrue();
+                .containsExactly(d("0.01"), d("0.01"), d("0.01"));
+        assertThat(r.matchesToThePenny(d("71.97"))).isTrue();
         assertThat(r.warnings()).containsExactly(MappingWarning.HEADER_DISCOUNT_DISTRIBUTED);
+    }
+
+    @Test
+    void taxInclusiveDiscount_compensationRestored_netNineTaxOnePointEight() {
+        // £12.00 incl. VAT, 10 % off: Magento price 10.00, tax 1.80, discount 1.20, line_total 10.60, grand 10.80
+        CanonicalInvoice inv = invoice("GBP", GB, List.of(line("T", "Tee", "1", "10", "10", "1.80", "10.60", null)),
+                "0", "0", "-1.20", "10.80", null);
+        SageInvoiceLine l = InvoiceMapper.map(inv, policy(), "c", null).request().invoiceLines().get(0);
+        assertThat(l.netAmount()).isEqualByComparingTo("9.00");
+        assertThat(l.taxAmount()).isEqualByComparingTo("1.80");
+    }
+
+    @Test
+    void totalThatCannotBeReached_isRefused_withTheWarningKept() {
+        CanonicalInvoice inv = invoice("GBP", GB, List.of(line("A", "Book", "1", "10", "10", "2", "12", null)),
+                "0", "0", "0", "15.00", null);
+        assertThatThrownBy(() -> InvoiceMapper.map(inv, policy(), "c", null))
+                .isInstanceOfSatisfying(MappingException.class, e -> {
+                    assertThat(e.code()).isEqualTo(InvoiceMapper.TOTAL_MISMATCH);
+                    assertThat(e.warnings()).containsExactly(MappingWarning.TOTAL_MISMATCH);
+                });
     }
 
     @Test
@@ -250,14 +310,29 @@ class MappingRulesTest {
     }
 
     @Test
-    void dateIsUtcDate_dueDateLeftToSage_notesCarryPo() {
+    void dateIsTheBusinessLocalDate_dueDateLeftToSage_notesCarryPo() {
         CanonicalInvoice inv = invoice("GBP", GB, List.of(line("A", "Book", "1", "10", "10", "2", "12", null)),
                 "0", "0", "0", "12", null);
         SageSalesInvoiceRequest r = InvoiceMapper.map(inv, policy(), "c", null).request();
-        assertThat(r.date()).hasToString("2026-04-30");
+        // 23:59:59 UTC on 30 April is 00:59:59 BST on 1 May in London
+        assertThat(r.date()).hasToString("2026-05-01");
         assertThat(r.dueDate()).isNull();
         assertThat(r.notes()).isNull();
         assertThat(r.deliveryAddress()).isEqualTo(r.mainAddress());
+    }
+
+    @Test
+    void contact_htmlDecoded_andFieldsCutToSageLimits_withWarnings() {
+        CanonicalAddress longAddress = new CanonicalAddress("billing", List.of("x".repeat(60)), "London", null,
+                "SW1A 1AA-EXTRA", "GB", null);
+        CanonicalContact c = new CanonicalContact(5, "j@x.io", "Jane", "Smith", "Jones &amp; Daughters Ltd", null, 1,
+                null, List.of(longAddress), null, null);
+        Set<MappingWarning> w = new LinkedHashSet<>();
+        SageContactRequest r = ContactMapper.map(c, longAddress, null, "GBP", policy(), null, w);
+        assertThat(r.name()).isEqualTo("Jones & Daughters Ltd");
+        assertThat(r.mainAddress().addressLine1()).hasSize(50);
+        assertThat(r.mainAddress().postalCode()).hasSize(10);
+        assertThat(w).containsExactly(MappingWarning.ADDRESS_TRUNCATED);
     }
 
     @Test

@@ -83,7 +83,8 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         SyncRun r = runs.get(runId);
         outcomes.put(runId, o);
         SyncRun.Builder finished = r.toBuilder().status(o.status()).updatedAt(o.finishedAt())
-                .errorClass(o.errorClass()).reason(o.reason());
+                .errorClass(o.errorClass()).reason(o.reason()).reconciliation(o.reconciliation())
+                .warnings(o.warnings());
         if (o.sageId() != null) {
             finished.sageDocument(o.sageId(), o.sageReference());
         }

@@ -1,0 +1,91 @@
+package io.sagesync.application;
+
+import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.Xref;
+import io.sagesync.domain.magento.CanonicalContact;
+import io.sagesync.domain.magento.CanonicalInvoice;
+import io.sagesync.domain.policy.SyncPolicy;
+import io.sagesync.domain.sage.ContactKeys;
+import io.sagesync.domain.sage.ContactMapper;
+import io.sagesync.domain.sage.ContactRoute;
+import io.sagesync.domain.sage.ContactRouting;
+import io.sagesync.domain.sage.IdempotencyIds;
+import io.sagesync.domain.sage.MappingWarning;
+import io.sagesync.domain.sage.SageContact;
+import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.port.SageGateway;
+import io.sagesync.port.XrefStore;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The Sage contact an invoice goes to: per (buyer, currency), or the per-currency B2C fallback; found by
+ * cross-reference, else in Sage by exact reference (checked: same currency, and for a buyer the same email, so a
+ * reference collision never binds one customer's invoices to another's contact), else created.
+ */
+final class ContactResolver {
+    /** Failure reason when the contact found under our reference belongs to someone else or another currency. */
+    static final String CONTACT_REFERENCE_CONFLICT = "contact_reference_conflict";
+
+    private final String tenantId;
+    private final SageGateway sage;
+    private final XrefStore xrefs;
+
+    ContactResolver(String tenantId, SageGateway sage, XrefStore xrefs) {
+        this.tenantId = tenantId;
+        this.sage = sage;
+        this.xrefs = xrefs;
+    }
+
+    String contactFor(CanonicalInvoice invoice, SyncPolicy policy, Set<MappingWarning> warnings) {
+        CanonicalContact buyer = invoice.customer();
+        String currency = invoice.currency();
+        String key = ContactKeys.xrefKey(buyer, currency);
+        Optional<Xref> known = xrefs.find(key);
+        ContactRoute route = ContactRouting.route(buyer, invoice.grandTotal(), policy, known.isPresent());
+        if (route.individual()) {
+            if (known.isPresent()) {
+                return known.get().sageId();
+            }
+            String reference = InvoiceSync.mapping(() ->
+                    ContactKeys.reference(buyer, currency, policy.businessBaseCurrency()));
+            return findOrCreate(key, reference, buyer.email(), currency, () -> ContactMapper.map(buyer,
+                    invoice.effectiveBillingAddress().orElse(null), invoice.effectiveShippingAddress().orElse(null),
+                    currency, policy, IdempotencyIds.of(tenantId, "contact", key, "create"), warnings));
+        }
+        String fallbackKey = ContactRouting.fallbackXrefKey(currency);
+        Optional<Xref> fallback = xrefs.find(fallbackKey);
+        if (fallback.isPresent()) {
+            return fallback.get().sageId();
+        }
+        return findOrCreate(fallbackKey, ContactRouting.fallbackReference(policy, currency), null, currency,
+                () -> ContactRouting.fallbackContact(policy, currency,
+                        IdempotencyIds.of(tenantId, "contact", fallbackKey, "create")));
+    }
+
+    /** A lost xref must not duplicate a contact: Sage is searched by the exact reference first, then checked. */
+    private String findOrCreate(String xrefKey, String reference, String email, String currency,
+                                Supplier<SageContactRequest> request) {
+        Optional<SageContact> found = InvoiceSync.sageCall(() -> sage.findContactByReference(reference));
+        String id;
+        if (found.isPresent()) {
+            requireSameBuyer(found.get(), email, currency);
+            id = found.get().id();
+        } else {
+            id = InvoiceSync.sageCall(() -> sage.createContact(InvoiceSync.mapping(request)));
+        }
+        xrefs.put(xrefKey, new Xref(id, reference));
+        return id;
+    }
+
+    private static void requireSameBuyer(SageContact found, String email, String currency) {
+        boolean currencyDiffers = found.currencyId() != null && !found.currencyId().equalsIgnoreCase(currency);
+        boolean emailDiffers = email != null && found.email() != null
+                && !ContactKeys.normalisedEmail(found.email()).equals(ContactKeys.normalisedEmail(email));
+        if (currencyDiffers || emailDiffers) {
+            throw SyncFailure.permanent(ErrorClass.VALIDATION, CONTACT_REFERENCE_CONFLICT + ": "
+                    + (currencyDiffers ? "currency" : "email"), null);
+        }
+    }
+}
