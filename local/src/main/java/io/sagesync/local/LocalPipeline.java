@@ -22,10 +22,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Everything {@code make local} runs, in one JVM plus the moto child process: the emulators with the template's
- * resources, the Magento and Sage simulators (unless real URLs are configured), the three functions wired exactly as
- * in Lambda but with clients pointed at the emulators, the HTTP API in front of the webhook, and event-source
- * mappings draining the queues into the sync and push functions.
+ * Everything {@code make local} runs, in one JVM plus the moto child process (or the LocalStack container, see
+ * {@link LocalAws}): the local AWS with the template's resources, the Magento and Sage simulators (unless real URLs
+ * are configured), the three functions wired exactly as in Lambda but with clients pointed at the local AWS, the
+ * HTTP API in front of the webhook, and event-source mappings draining the queues into the sync and push functions.
  */
 final class LocalPipeline implements AutoCloseable {
     private static final JsonLog LOG = JsonLog.of(LocalPipeline.class);
@@ -115,7 +115,8 @@ final class LocalPipeline implements AutoCloseable {
      * local SageSecret with an empty access token, so the first call refreshes, and the token custodian rotates the
      * single-use refresh token through the same lease as in AWS. Caveat: Sage invalidates a refresh token once used,
      * and the newest one lives only in the emulated secret, so it is gone when local mode stops; authorise again (or
-     * copy the newest token out of the SageSecret on the moto endpoint in .sagesync-local.json) before the next run.
+     * copy the newest token out of the SageSecret on the secretsmanager endpoint in .sagesync-local.json) before the
+     * next run.
      */
     private static io.sagesync.port.SageGateway connectedRealSage(LocalSettings settings, SagesyncConfig config,
                                                                   AwsClients clients, Clock clock) {
