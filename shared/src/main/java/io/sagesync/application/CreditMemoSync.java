@@ -12,6 +12,7 @@ import io.sagesync.domain.magento.CanonicalInvoice;
 import io.sagesync.domain.magento.CanonicalParseException;
 import io.sagesync.domain.magento.InvoiceState;
 import io.sagesync.domain.policy.CreditMemoPolicy;
+import io.sagesync.domain.policy.SkipReason;
 import io.sagesync.domain.policy.SyncPolicy;
 import io.sagesync.domain.policy.SyncPolicyEvaluator;
 import io.sagesync.domain.sage.CreditNoteMapper;
@@ -108,6 +109,9 @@ final class CreditMemoSync {
         long invoiceId = memo.invoiceId();
         Optional<Xref> invoiceInSage = xrefs.find(Xref.invoiceKey(invoiceId));
         CanonicalInvoice original = fetchInvoice(invoiceId);
+        if (posted.isEmpty() && job.storeId() <= 0 && CreditMemoPolicy.storeFiltered(original.storeId(), stored)) {
+            return RunOutcome.skipped(SkipReason.STORE_FILTERED.code(), startedAt, clock.instant());
+        }
         if (invoiceInSage.isEmpty()) {
             if (!SyncPolicyEvaluator.evaluateInvoice(original, stored).shouldProceed()) {
                 return RunOutcome.skipped(CreditMemoPolicy.INVOICE_SKIPPED_BY_POLICY, startedAt, clock.instant());

@@ -37,6 +37,9 @@ import java.util.Optional;
 public final class ProcessSyncJob {
     /** Skip reason for events this worker does not sync yet. */
     public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
+    /** The events this worker syncs; runs of others skipped as {@value #EVENT_NOT_SUPPORTED} wait for a replay. */
+    public static final java.util.Set<EventName> SUPPORTED_EVENTS = java.util.EnumSet.of(EventName.INVOICE_CREATED,
+            EventName.INVOICE_PAID, EventName.CREDITMEMO_CREATED);
 
     private static final JsonLog LOG = JsonLog.of(ProcessSyncJob.class);
 

@@ -18,7 +18,12 @@ public final class CreditMemoPolicy {
     private CreditMemoPolicy() {
     }
 
-    /** The skip reason for {@code memo}, or empty when it should be synced. */
+    /**
+     * The skip reason for {@code memo}, or empty when it should be synced.
+     *
+     * @param storeId the event's store; 0 when unknown (a replayed run), then the caller applies the store filter
+     *                with the invoice's store ({@link #storeFiltered})
+     */
     public static Optional<String> skipReason(CanonicalCreditMemo memo, long storeId, SyncPolicy policy) {
         if (memo.invoiceId() == null) {
             return Optional.of(WITHOUT_INVOICE);
@@ -29,9 +34,14 @@ public final class CreditMemoPolicy {
         if (!policy.websiteFilter().isEmpty() && !policy.websiteFilter().contains(memo.websiteId())) {
             return Optional.of(SkipReason.WEBSITE_FILTERED.code());
         }
-        if (!policy.storeFilter().isEmpty() && !policy.storeFilter().contains(storeId)) {
+        if (storeId > 0 && storeFiltered(storeId, policy)) {
             return Optional.of(SkipReason.STORE_FILTERED.code());
         }
         return Optional.empty();
+    }
+
+    /** Whether the store filter excludes {@code storeId}. */
+    public static boolean storeFiltered(long storeId, SyncPolicy policy) {
+        return !policy.storeFilter().isEmpty() && !policy.storeFilter().contains(storeId);
     }
 }
