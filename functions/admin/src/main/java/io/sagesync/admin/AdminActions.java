@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.sage.SageReauthRequiredException;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.domain.policy.PolicyValidationException;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.InfrastructureException;
@@ -24,11 +25,22 @@ public final class AdminActions {
     private final MagentoPairing pairing;
     private final SageConnection sage;
     private final SyncSettings settings;
+    private final ReplayAction replay;
 
     AdminActions(MagentoPairing pairing, SageConnection sage, SyncSettings settings) {
+        this(pairing, sage, settings, null);
+    }
+
+    private AdminActions(MagentoPairing pairing, SageConnection sage, SyncSettings settings, ReplayAction replay) {
         this.pairing = Objects.requireNonNull(pairing);
         this.sage = Objects.requireNonNull(sage);
         this.settings = Objects.requireNonNull(settings);
+        this.replay = replay;
+    }
+
+    /** The same actions plus {@code replay} (which needs the run store and the sync queue). */
+    public AdminActions withReplay(ReplaySkippedRuns runs) {
+        return new AdminActions(pairing, sage, settings, new ReplayAction(runs));
     }
 
     /** Runs {@code request.action}; never throws for operator mistakes, only reports them. */
@@ -65,9 +77,15 @@ public final class AdminActions {
                     out.set("policy", JSON.readTree(new io.sagesync.adapter.policy.SyncPolicyJson()
                             .serialise(settings.put(policy.toString()))));
                 }
+                case "replay" -> {
+                    if (replay == null) {
+                        throw new AdminException("replay_not_configured", "this function has no sync queue");
+                    }
+                    replay.handle(request, out);
+                }
                 default -> throw new AdminException("unknown_action", "action must be one of pair, "
                         + "sage_connect_start, sage_connect_finish, sage_disconnect, sage_keepalive, "
-                        + "refresh_reference, get_settings, put_settings");
+                        + "refresh_reference, get_settings, put_settings, replay");
             }
             LOG.info("admin action done");
             return out;

@@ -10,6 +10,11 @@ import io.sagesync.adapter.sage.SageOAuthClient;
 import io.sagesync.adapter.sage.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.adapter.dynamodb.DynamoDbReplayableRuns;
+import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
+import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
 import io.sagesync.retry.InProcessRetry;
@@ -37,7 +42,17 @@ public final class AdminComposition {
         AwsClients aws = AwsClients.fromEnvironment();
         AdminConfig config = AdminConfig.fromEnv(env);
         return of(config, aws, JdkHttpClients.create(Duration.ofSeconds(5)), Clock.systemUTC(), new SecureRandom(),
-                Sleeper.threadSleep(), () -> UUID.randomUUID().toString(), appCredentials(config, aws, env));
+                Sleeper.threadSleep(), () -> UUID.randomUUID().toString(), appCredentials(config, aws, env))
+                .withReplay(replay(config, aws, env.getOrDefault(EnvNames.SYNC_QUEUE_URL, ""), Clock.systemUTC()));
+    }
+
+    /** The operator's replay of skipped runs onto the tenant's sync queue. */
+    public static ReplaySkippedRuns replay(AdminConfig config, AwsClients aws, String syncQueueUrl, Clock clock) {
+        return new ReplaySkippedRuns(config.tenantId(),
+                new DynamoDbReplayableRuns(aws.dynamoDb(), config.tableName()),
+                new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
+                new SqsSyncQueue(aws.sqs(), syncQueueUrl),
+                ProcessSyncJob.SUPPORTED_EVENTS, clock);
     }
 
     /**
