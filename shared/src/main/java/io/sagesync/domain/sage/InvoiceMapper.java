@@ -43,8 +43,6 @@ public final class InvoiceMapper {
     /** Description of the shipping line. */
     public static final String SHIPPING_DESCRIPTION = "Shipping";
 
-    private static final BigDecimal PENNY = new BigDecimal("0.01");
-
     private InvoiceMapper() {
     }
 
@@ -98,14 +96,11 @@ public final class InvoiceMapper {
                     r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType));
         }
         BigDecimal predicted = InvoiceRows.total(rows);
-        BigDecimal difference = predicted.subtract(InvoiceRow.money(invoice.grandTotal())).abs();
-        if (difference.compareTo(PENNY) > 0) {
+        // the prediction is Sage's own derivation, exactly: any difference, even a penny, is a known-wrong document
+        if (predicted.compareTo(InvoiceRow.money(invoice.grandTotal())) != 0) {
             warnings.add(MappingWarning.TOTAL_MISMATCH);
             throw new MappingException(TOTAL_MISMATCH, "Sage would total " + predicted.toPlainString()
                     + " against grand_total " + InvoiceRow.money(invoice.grandTotal()).toPlainString(), warnings);
-        }
-        if (difference.signum() != 0) {
-            warnings.add(MappingWarning.TOTAL_MISMATCH);
         }
 
         BigDecimal exchangeRate = null;
@@ -181,7 +176,7 @@ public final class InvoiceMapper {
         if (defaultPercent != null && (r.tax.signum() == 0) != (defaultPercent.signum() == 0)
                 || defaultPercent != null && r.tax.signum() != 0
                 && TaxRateResolver.error(r.net(), r.tax, defaultPercent)
-                .compareTo(TaxRateResolver.tolerance(r.quantity)) > 0) {
+                .compareTo(TaxRateResolver.tolerance(r.quantity, defaultPercent)) > 0) {
             throw new MappingException(LINE_TAX_INCONSISTENT, "tax " + r.tax.toPlainString() + " on "
                     + r.net().toPlainString() + " matches no rate of the business", warnings);
         }

@@ -15,8 +15,8 @@ import java.util.Set;
  *       discount contains tax (the "discount tax compensation") that the canonical's {@code line_total} does not
  *       give back. The residual {@code grand_total − Σ (net + tax)} is that compensation; it is taken off the
  *       discounted rows' discounts, each row's share in proportion to its own hidden tax
- *       ({@code tax ÷ rate − net}, the net at which the charged tax is exact), to the penny, the largest share
- *       taking the remainder.</li>
+ *       ({@code discount × rate / (100 + rate)}, at the rate that explains the row's tax), to the penny, the
+ *       largest share taking the remainder.</li>
  *   <li><b>Other header reductions</b> (a negative residual: order-level discounts not in the rows) are spread over
  *       the rows' discounts in proportion to net.</li>
  * </ol>
@@ -25,7 +25,6 @@ import java.util.Set;
  */
 final class InvoiceRows {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal PENNY = new BigDecimal("0.01");
 
     private InvoiceRows() {
     }
@@ -36,9 +35,11 @@ final class InvoiceRows {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal shippingDiscount = InvoiceRow.money(headerDiscount.abs()).subtract(itemDiscounts);
         InvoiceRow shippingRow = rows.stream().filter(r -> r.shipping).findFirst().orElse(null);
-        if (shippingDiscount.signum() > 0 && shippingRow != null
-                && shippingDiscount.compareTo(shippingRow.net()) <= 0) {
-            shippingRow.discount = shippingRow.discount.add(shippingDiscount);
+        if (shippingDiscount.signum() > 0 && shippingRow != null) {
+            // a gross shipping discount can exceed the net shipping (free shipping on tax-inclusive prices): the net
+            // part goes here, the tax part is compensation and comes back through the residual
+            shippingRow.discount = shippingRow.discount.add(shippingDiscount.min(shippingRow.net().max(
+                    BigDecimal.ZERO)));
         }
         BigDecimal residual = InvoiceRow.money(grandTotal).subtract(total(rows));
         if (residual.signum() > 0) {
@@ -53,8 +54,95 @@ final class InvoiceRows {
         return rows.stream().map(r -> r.net().add(r.tax)).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
+    /**
+     * Places {@code amount} of compensation on the discounted rows. Each row gets a window of compensation in which
+     * its charged tax stays within Sage's rounding of its rate ({@link TaxRateResolver#tolerance}) and which does not
+     * exceed its discount; it starts at Magento's own figure, {@code discount × rate / (100 + rate)}, clamped to the
+     * window, and the pennies still to place (or to take back) go one at a time to the rows with the most room.
+     * When the windows cannot hold the amount, the split is by hidden tax alone and the mapper's checks decide.
+     */
     private static void compensate(List<InvoiceRow> rows, BigDecimal amount, List<TaxRateResolver.Resolved> rates,
                                    Set<MappingWarning> warnings) {
+        int n = rows.size();
+        long[] low = new long[n];
+        long[] high = new long[n];
+        long[] share = new long[n];
+        long lowSum = 0;
+        long highSum = 0;
+        long placed = 0;
+        for (int i = 0; i < n; i++) {
+            long[] window = window(rows.get(i), rates);
+            low[i] = window[0];
+            high[i] = window[1];
+            share[i] = window[2];
+            lowSum += low[i];
+            highSum += high[i];
+            placed += share[i];
+        }
+        long target = amount.movePointRight(2).longValueExact();
+        if (target < lowSum || target > highSum) {
+            proportionally(rows, amount, rates);
+            return;
+        }
+        while (placed != target) {
+            int step = placed < target ? 1 : -1;
+            int best = -1;
+            long bestRoom = 0;
+            for (int i = 0; i < n; i++) {
+                long room = step > 0 ? high[i] - share[i] : share[i] - low[i];
+                if (room > bestRoom) {
+                    best = i;
+                    bestRoom = room;
+                }
+            }
+            share[best] += step;
+            placed += step;
+        }
+        for (int i = 0; i < n; i++) {
+            InvoiceRow row = rows.get(i);
+            row.discount = row.discount.subtract(BigDecimal.valueOf(share[i], 2));
+        }
+    }
+
+    /**
+     * {@code [low, high, start]} in pennies of compensation for one row: 0,0,0 for a row without discount or tax;
+     * else for the rate whose window holds Magento's hidden tax (or comes closest), the pennies that keep the row's
+     * tax within tolerance and the discount non-negative, and the hidden tax clamped into them.
+     */
+    private static long[] window(InvoiceRow row, List<TaxRateResolver.Resolved> rates) {
+        long discount = row.discount.movePointRight(2).longValue();
+        if (discount <= 0 || row.tax.signum() <= 0) {
+            return new long[] {0, 0, 0};
+        }
+        long[] best = null;
+        long bestDistance = Long.MAX_VALUE;
+        for (TaxRateResolver.Resolved rate : rates) {
+            BigDecimal tolerance = TaxRateResolver.tolerance(row.quantity, rate.percent());
+            BigDecimal lowNet = row.tax.subtract(tolerance).multiply(HUNDRED).divide(rate.percent(), 6,
+                    RoundingMode.HALF_UP);
+            BigDecimal highNet = row.tax.add(tolerance).multiply(HUNDRED).divide(rate.percent(), 6,
+                    RoundingMode.HALF_UP);
+            long low = Math.max(0, lowNet.subtract(row.net()).movePointRight(2).setScale(0, RoundingMode.CEILING)
+                    .longValue());
+            long high = Math.min(discount, highNet.subtract(row.net()).movePointRight(2)
+                    .setScale(0, RoundingMode.FLOOR).longValue());
+            if (low > high) {
+                continue;
+            }
+            long hidden = row.discount.multiply(rate.percent()).divide(HUNDRED.add(rate.percent()), 2,
+                    RoundingMode.HALF_UP).movePointRight(2).longValue();
+            long start = Math.max(low, Math.min(high, hidden));
+            long distance = Math.abs(start - hidden);
+            if (distance < bestDistance) {
+                best = new long[] {low, high, start};
+                bestDistance = distance;
+            }
+        }
+        return best != null ? best : new long[] {0, 0, 0};
+    }
+
+    private static void proportionally(List<InvoiceRow> rows, BigDecimal amount,
+                                       List<TaxRateResolver.Resolved> rates) {
         BigDecimal[] weights = new BigDecimal[rows.size()];
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < rows.size(); i++) {
@@ -78,28 +166,25 @@ final class InvoiceRows {
     }
 
     /**
-     * The tax hidden in a row's discount: {@code tax ÷ rate − net} for the rate that explains a tax-inclusive
-     * discount best, clamped to [0, discount]; 0 for rows without discount or tax.
+     * The tax hidden in a row's discount. A tax-inclusive discount {@code d} carries {@code d × rate / (100 + rate)}
+     * of tax (Magento's discount tax compensation); a net discount carries none. The hypothesis (rate, with or
+     * without hidden tax) under which the row's charged tax best matches its net wins. 0 without discount or tax.
      */
     static BigDecimal hiddenTax(InvoiceRow row, List<TaxRateResolver.Resolved> rates) {
         if (row.discount.signum() <= 0 || row.tax.signum() <= 0) {
             return BigDecimal.ZERO;
         }
         BigDecimal best = BigDecimal.ZERO;
-        BigDecimal bestDistance = null;
+        BigDecimal bestError = null;
         for (TaxRateResolver.Resolved rate : rates) {
-            BigDecimal idealNet = row.tax.multiply(HUNDRED).divide(rate.percent(), 2, RoundingMode.HALF_UP);
-            BigDecimal compensation = idealNet.subtract(row.net());
-            if (compensation.signum() <= 0 || compensation.compareTo(row.discount.add(PENNY)) > 0) {
-                continue;
-            }
-            // a tax-inclusive discount d carries d × rate / (100 + rate) of tax
-            BigDecimal expected = row.discount.multiply(rate.percent())
+            BigDecimal hidden = row.discount.multiply(rate.percent())
                     .divide(HUNDRED.add(rate.percent()), 6, RoundingMode.HALF_UP);
-            BigDecimal distance = expected.subtract(compensation).abs();
-            if (bestDistance == null || distance.compareTo(bestDistance) < 0) {
-                best = compensation.min(row.discount);
-                bestDistance = distance;
+            for (BigDecimal candidate : new BigDecimal[] {BigDecimal.ZERO, hidden}) {
+                BigDecimal error = TaxRateResolver.error(row.net().add(candidate), row.tax, rate.percent());
+                if (bestError == null || error.compareTo(bestError) < 0) {
+                    best = candidate;
+                    bestError = error;
+                }
             }
         }
         return best;

@@ -18,9 +18,9 @@ import java.util.Set;
  *       no-VAT), else the business's zero rate ({@link TaxRegion#zeroRate}). A line without tax never gets a
  *       positive rate.</li>
  *   <li>Tax charged → among the positive percentages in {@code tax_rate_map} and in the business's own
- *       {@code tax_rates}, those for which {@code |tax − net × pct / 100| ≤ 0.01 + 0.005 × max(1, qty)} (one penny of
- *       row rounding plus half a penny per unit for per-unit rounding: 10 × £2.99 incl. 5 % is 1.40 on 28.50); the
- *       closest wins, a mapped id before Sage's own id for the same percentage.</li>
+ *       {@code tax_rates}, those for which {@code |tax − net × pct / 100| ≤ 0.01 + 0.005 × (1 + pct / 100) ×
+ *       max(1, qty)} ({@link #tolerance}); the closest wins, a mapped id before Sage's own id for the same
+ *       percentage.</li>
  *   <li>Otherwise empty: the caller may fall back to {@code default_tax_rate_id} (with a warning).</li>
  * </ol>
  */
@@ -41,9 +41,16 @@ public final class TaxRateResolver {
     public record Resolved(String taxRateId, BigDecimal percent) {
     }
 
-    /** How far line tax may be from {@code net × rate} for a line of {@code quantity} units. */
-    public static BigDecimal tolerance(BigDecimal quantity) {
-        return PENNY.add(HALF_PENNY.multiply(quantity.abs().max(BigDecimal.ONE)));
+    /**
+     * How far line tax may be from {@code net × pct / 100} for a line of {@code quantity} units: one penny of row
+     * rounding, plus, for shops that round per unit, half a penny of tax per unit which the rounded unit net carries
+     * over once more at the rate, i.e. {@code 0.005 × (1 + pct / 100)} a unit (10 × £2.99 incl. 5 % is 1.40 VAT on
+     * 28.50, 2.5p from 5 %; 14 × £25.89 incl. 20 % is 60.48 on 301.98, 8.4p from 20 %).
+     */
+    public static BigDecimal tolerance(BigDecimal quantity, BigDecimal percent) {
+        BigDecimal perUnit = HALF_PENNY.multiply(BigDecimal.ONE.add(percent.abs().divide(HUNDRED, 6,
+                RoundingMode.HALF_UP)));
+        return PENNY.add(perUnit.multiply(quantity.abs().max(BigDecimal.ONE)));
     }
 
     /** Σ-free distance between charged tax and what {@code percent} gives on {@code net}. */
@@ -86,12 +93,11 @@ public final class TaxRateResolver {
         if (tax.signum() == 0) {
             return zeroRate(policy, business);
         }
-        BigDecimal tolerance = tolerance(quantity);
         Resolved best = null;
         BigDecimal bestError = null;
         for (Resolved candidate : positiveCandidates(policy, business)) {
             BigDecimal err = error(net, tax, candidate.percent());
-            if (err.compareTo(tolerance) <= 0 && (bestError == null || err.compareTo(bestError) < 0)) {
+            if (err.compareTo(tolerance(quantity, candidate.percent())) <= 0 && (bestError == null || err.compareTo(bestError) < 0)) {
                 best = candidate;
                 bestError = err;
             }

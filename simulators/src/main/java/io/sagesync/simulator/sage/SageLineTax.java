@@ -9,9 +9,10 @@ import java.math.RoundingMode;
  * rounding can produce and refuses anything else:
  * <ul>
  *   <li>zero, exempt and no-tax rates: the tax must be 0 (Sage infers 0.0 for them);</li>
- *   <li>other rates: {@code |tax − net × rate / 100| ≤ 0.01 + 0.005 × max(1, quantity)}, i.e. one penny for row
- *       rounding plus half a penny per unit for shops that round per unit (Magento's "unit price" calculation:
- *       10 × £2.99 incl. 5 % is 1.40 VAT on £28.50, 2.5p from 5 %).</li>
+ *   <li>other rates: {@code |tax − net × rate / 100| ≤ 0.01 + 0.005 × (1 + rate / 100) × max(1, quantity)}, i.e.
+ *       one penny for row rounding plus what per-unit rounding can produce: half a penny of tax a unit, carried once
+ *       more at the rate by the rounded unit net (Magento's "unit price" calculation: 10 × £2.99 incl. 5 % is 1.40
+ *       VAT on £28.50, 2.5p from 5 %).</li>
  * </ul>
  */
 final class SageLineTax {
@@ -22,9 +23,11 @@ final class SageLineTax {
     private SageLineTax() {
     }
 
-    /** Tolerance for a line of {@code quantity} units. */
-    static BigDecimal tolerance(BigDecimal quantity) {
-        return PENNY.add(HALF_PENNY.multiply(quantity.abs().max(BigDecimal.ONE)));
+    /** Tolerance for a line of {@code quantity} units at {@code percentage}. */
+    static BigDecimal tolerance(BigDecimal quantity, BigDecimal percentage) {
+        BigDecimal perUnit = HALF_PENNY.multiply(BigDecimal.ONE.add(percentage.abs().divide(HUNDRED, 6,
+                RoundingMode.HALF_UP)));
+        return PENNY.add(perUnit.multiply(quantity.abs().max(BigDecimal.ONE)));
     }
 
     /** The line's stored tax, or a 422 when it contradicts the rate. */
@@ -38,7 +41,7 @@ final class SageLineTax {
             return tax;
         }
         BigDecimal expected = net.multiply(percentage).divide(HUNDRED, 6, RoundingMode.HALF_UP);
-        if (expected.subtract(tax).abs().compareTo(tolerance(quantity)) > 0) {
+        if (expected.subtract(tax).abs().compareTo(tolerance(quantity, percentage)) > 0) {
             throw SageApiException.invalid("line_items.tax_amount", "Tax amount " + tax.toPlainString()
                     + " does not match " + percentage.stripTrailingZeros().toPlainString() + "% of "
                     + net.toPlainString());
