@@ -3,6 +3,7 @@ package io.sagesync.local;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.JsonLog;
 import io.sagesync.push.PushComposition;
@@ -102,7 +103,7 @@ final class LocalPipeline implements AutoCloseable {
      */
     private static SageSettings sageSettings(LocalSettings settings, SageSimulator sage) {
         if (sage == null) {
-            String token = System.getenv().getOrDefault("SAGESYNC_SAGE_ACCESS_TOKEN", "");
+            String token = System.getenv().getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "");
             return new SageSettings(settings.sageBaseUrl(), settings.sageBusinessId() == null ? ""
                     : settings.sageBusinessId(), () -> token);
         }
@@ -126,10 +127,10 @@ final class LocalPipeline implements AutoCloseable {
                     + "SAGESYNC_SAGE_CLIENT_SECRET and SAGESYNC_SAGE_BUSINESS_ID");
         }
         new io.sagesync.adapter.secrets.SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId())
-                .write(new io.sagesync.adapter.sage.SageTokenSet("", settings.sageRefreshToken(),
+                .write(new io.sagesync.port.SageTokenSet("", settings.sageRefreshToken(),
                         java.time.Instant.EPOCH, clock.instant().plus(java.time.Duration.ofDays(31)),
                         settings.sageBusinessId()));
-        var app = new io.sagesync.adapter.sage.SageAppCredentials(settings.sageClientId(),
+        var app = new io.sagesync.adapter.sage.oauth.SageAppCredentials(settings.sageClientId(),
                 settings.sageClientSecret());
         String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
                 : settings.sageTokenUrl();

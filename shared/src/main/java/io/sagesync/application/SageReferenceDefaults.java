@@ -54,6 +54,10 @@ final class SageReferenceDefaults {
             LOG.warn("business_base_currency differs from Sage's financial settings; using Sage's",
                     "sage_base_currency", base);
         }
+        if (ref.country() == null) {
+            LOG.warn("Sage did not say the business's country; using the configured business_country",
+                    "business_country", p.businessCountry());
+        }
         String country = ref.country() == null ? p.businessCountry() : ref.country().toUpperCase(Locale.ROOT);
         return p.completedWith(tax, ledger, bank, base.toUpperCase(Locale.ROOT), country);
     }

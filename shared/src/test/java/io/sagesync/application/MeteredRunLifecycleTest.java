@@ -55,6 +55,18 @@ class MeteredRunLifecycleTest {
     }
 
     @Test
+    void reconciliationMismatch_andEachWarning_areCounted_withTheDimensionsTheAlarmNames() {
+        metered.finish("r-1", RunOutcome.reconciliationFailed("sage-1", "SI-1", "total_amount 1.00 != grand_total 2.00",
+                List.of("tax_rate_defaulted", "address_truncated"), T0, T0));
+
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"ReconciliationMismatches\":1",
+                "\"document\":\"sales_invoice\"", "\"function\":\"sync\"",
+                "\"Dimensions\":[[\"tenant\",\"function\",\"document\"]]"));
+        assertThat(lines).filteredOn(l -> l.contains("\"MappingWarnings\":1")).hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("\"code\":\"tax_rate_defaulted\""));
+    }
+
+    @Test
     void retry_isCounted() {
         metered.recordRetry("r-1", ErrorClass.RATE_LIMITED, "429", T0);
 

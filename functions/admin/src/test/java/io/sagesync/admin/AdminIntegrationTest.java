@@ -8,11 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.sage.SageAppCredentials;
-import io.sagesync.adapter.sage.SageTokenSet;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.domain.BindingState;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageTokenSet;
 import io.sagesync.retry.Sleeper;
 import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.simulator.magento.MagentoSimulator;
@@ -69,7 +69,7 @@ class AdminIntegrationTest {
         magento = MagentoSimulator.builder().clock(clock).start();
         sage = SageSimulator.start();
         AdminConfig config = new AdminConfig(TENANT, aws.tableName(), "TenantSecret", "SageSecret", "",
-                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER);
+                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER, "");
         admin = new AdminHandler(AdminComposition.of(config, aws.clients(), http, clock, new Random(7),
                 Sleeper.threadSleep(), () -> UUID.randomUUID().toString(),
                 () -> new SageAppCredentials("client-id", "client-secret")));

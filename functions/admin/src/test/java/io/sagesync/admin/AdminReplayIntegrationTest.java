@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
-import io.sagesync.adapter.sage.SageAppCredentials;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStatus;
@@ -34,11 +34,11 @@ class AdminReplayIntegrationTest {
         Clock clock = Clock.systemUTC();
         AdminConfig config = new AdminConfig(TENANT, aws.tableName(), "TenantSecret", "SageSecret", "",
                 "http://127.0.0.1:9/v3.1", "http://127.0.0.1:9/token", "http://127.0.0.1:9/revoke",
-                "http://127.0.0.1:9/authorize", "https://example.test/cb", "https://ledger.example.test");
-        AdminActions actions = AdminComposition.of(config, aws.clients(), HttpClient.newHttpClient(), clock,
-                new Random(3), Sleeper.threadSleep(), () -> UUID.randomUUID().toString(),
-                () -> new SageAppCredentials("id", "secret"))
-                .withReplay(AdminComposition.replay(config, aws.clients(), aws.queueUrl("SyncQueue"), clock));
+                "http://127.0.0.1:9/authorize", "https://example.test/cb", "https://ledger.example.test",
+                aws.queueUrl("SyncQueue"));
+        AdminHandler actions = new AdminHandler(AdminComposition.of(config, aws.clients(),
+                HttpClient.newHttpClient(), clock, new Random(3), Sleeper.threadSleep(),
+                () -> UUID.randomUUID().toString(), () -> new SageAppCredentials("id", "secret")));
         DynamoDbSyncRunStore runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), clock);
         Instant at = Instant.now();
         runs.createIfAbsent(SyncRun.accepted(new SyncRun.Subject("run-17", TENANT, EventName.CREDITMEMO_CREATED, 17,
@@ -57,6 +57,7 @@ class AdminReplayIntegrationTest {
         assertThat(again.path("replayed").asInt()).isZero();
         assertThat(again.path("matched").asInt()).isZero();
         assertThat(wrong.path("ok").asBoolean()).isFalse();
+        assertThat(wrong.path("action").asText()).isEqualTo("replay");
         assertThat(wrong.path("error").asText()).isEqualTo("invalid_filter");
         assertThat(runs.find("run-17-replay").orElseThrow().status()).isEqualTo(RunStatus.QUEUED);
         assertThat(aws.adminClients().sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("SyncQueue"))

@@ -1,7 +1,6 @@
 package io.sagesync.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagesync.domain.EventName;
@@ -10,23 +9,26 @@ import io.sagesync.domain.RunStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The replay action's filter: defaults, every field, and a clear refusal per mistake. */
+/** The replay action's request: filter defaults, every field, dry run by default, and a clear refusal per mistake. */
 class ReplayActionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void noFilters_meansRunsSkippedAsEventNotSupported() throws Exception {
-        ReplayFilter f = ReplayAction.filter(JSON.readTree("{\"action\":\"replay\"}"));
+    void noFilters_meansRunsSkippedAsEventNotSupported_andADryRun() throws Exception {
+        AdminCommand.Replay r = replay("{\"action\":\"replay\"}");
 
-        assertThat(f).isEqualTo(ReplayFilter.unsupportedEvents());
+        assertThat(r.filter()).isEqualTo(ReplayFilter.unsupportedEvents());
+        assertThat(r.dryRun()).isTrue();
     }
 
     @Test
     void everyFilter_isRead() throws Exception {
-        ReplayFilter f = ReplayAction.filter(JSON.readTree("{\"events\":[\"creditmemo.created\"],"
-                + "\"status\":\"failed\",\"reason\":null,\"from\":\"2026-05-01T00:00:00Z\","
-                + "\"to\":\"2026-06-01T00:00:00Z\"}"));
+        AdminCommand.Replay r = replay("{\"action\":\"replay\",\"dry_run\":false,"
+                + "\"events\":[\"creditmemo.created\"],\"status\":\"failed\",\"reason\":null,"
+                + "\"from\":\"2026-05-01T00:00:00Z\",\"to\":\"2026-06-01T00:00:00Z\"}");
+        ReplayFilter f = r.filter();
 
+        assertThat(r.dryRun()).isFalse();
         assertThat(f.events()).containsExactly(EventName.CREDITMEMO_CREATED);
         assertThat(f.status()).isEqualTo(RunStatus.FAILED);
         assertThat(f.reason()).isNull();
@@ -35,29 +37,41 @@ class ReplayActionTest {
     }
 
     @Test
-    void unknownEvent_isRefused() {
-        assertThatThrownBy(() -> ReplayAction.filter(JSON.readTree("{\"events\":[\"order.placed\"]}")))
-                .isInstanceOf(AdminException.class).hasMessageContaining("order.placed");
+    void unknownEvent_isRefused() throws Exception {
+        assertThat(invalid("{\"action\":\"replay\",\"events\":[\"order.placed\"]}").message())
+                .contains("order.placed");
     }
 
     @Test
-    void unfinishedStatus_isRefused() {
-        assertThatThrownBy(() -> ReplayAction.filter(JSON.readTree("{\"status\":\"queued\"}")))
-                .isInstanceOf(AdminException.class).hasMessageContaining("finished");
+    void unfinishedStatus_isRefused() throws Exception {
+        assertThat(invalid("{\"action\":\"replay\",\"status\":\"queued\"}").message()).contains("finished");
     }
 
     @Test
-    void unknownStatus_isRefused() {
-        assertThatThrownBy(() -> ReplayAction.filter(JSON.readTree("{\"status\":\"done\"}")))
-                .isInstanceOf(AdminException.class).hasMessageContaining("status");
+    void unknownStatus_isRefused() throws Exception {
+        assertThat(invalid("{\"action\":\"replay\",\"status\":\"done\"}").message()).contains("status");
     }
 
     @Test
-    void badDate_andInvertedRange_areRefused() {
-        assertThatThrownBy(() -> ReplayAction.filter(JSON.readTree("{\"from\":\"yesterday\"}")))
-                .isInstanceOf(AdminException.class).hasMessageContaining("ISO-8601");
-        assertThatThrownBy(() -> ReplayAction.filter(JSON.readTree(
-                "{\"from\":\"2026-06-01T00:00:00Z\",\"to\":\"2026-05-01T00:00:00Z\"}")))
-                .isInstanceOf(AdminException.class).hasMessageContaining("before");
+    void badDate_andInvertedRange_areRefused() throws Exception {
+        assertThat(invalid("{\"action\":\"replay\",\"from\":\"yesterday\"}").message()).contains("ISO-8601");
+        assertThat(invalid("{\"action\":\"replay\",\"from\":\"2026-06-01T00:00:00Z\","
+                + "\"to\":\"2026-05-01T00:00:00Z\"}").message()).contains("before");
+    }
+
+    private static AdminCommand.Replay replay(String request) throws Exception {
+        AdminCommand command = AdminRequests.parse(JSON.readTree(request));
+        assertThat(command).isInstanceOf(AdminCommand.Replay.class);
+        return (AdminCommand.Replay) command;
+    }
+
+    /** A refused replay request: still the {@code replay} action, answered {@code invalid_filter}. */
+    private static AdminCommand.Invalid invalid(String request) throws Exception {
+        AdminCommand command = AdminRequests.parse(JSON.readTree(request));
+        assertThat(command).isInstanceOf(AdminCommand.Invalid.class);
+        AdminCommand.Invalid invalid = (AdminCommand.Invalid) command;
+        assertThat(invalid.action()).isEqualTo("replay");
+        assertThat(invalid.code()).isEqualTo("invalid_filter");
+        return invalid;
     }
 }

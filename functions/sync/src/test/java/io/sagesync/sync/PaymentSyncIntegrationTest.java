@@ -183,6 +183,58 @@ class PaymentSyncIntegrationTest {
         pipeline.assertClean();
     }
 
+    @Test
+    void unpaidInvoiceHeldBackByPolicy_isPostedByItsPaidEvent_thenTheReceipt() throws Exception {
+        pipeline.savePolicy("{\"sync_unpaid_invoices\":false,\"payment_method_map\":{\"stripe_payments\":\""
+                + sage.bankAccountId("GBP") + "\"}}");
+        magento.putInvoice(47, CanonicalInvoices.builder(47).state("open").build());
+        magento.putPayment(47, payment(47));
+        String createdRun = pipeline.queueRun(EventName.INVOICE_CREATED, 47);
+        pipeline.drainAll();
+        assertThat(runs.find(createdRun).orElseThrow().reason()).isEqualTo("unpaid_invoice_not_synced");
+        assertThat(sage.invoices()).isEmpty();
+
+        magento.putInvoice(47, CanonicalInvoices.builder(47).state("paid").build());
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 47);
+        pipeline.drainAll();
+
+        assertThat(sage.invoices()).singleElement().satisfies(i ->
+                assertThat(i.path("status").path("id").asText()).isEqualTo("PAID"));
+        assertThat(sage.payments()).singleElement().satisfies(p -> {
+            assertThat(p.path("payment_method").path("id").asText()).isEqualTo("CREDIT_DEBIT");
+            assertThat(p.path("date").asText()).isEqualTo("2026-04-30");
+        });
+        SyncRun run = runs.find(paidRun).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(pipeline.item("XREF#invoice#47", "XREF")).containsEntry("sage_id",
+                AttributeValue.fromS(sage.invoices().get(0).path("id").asText()));
+        assertThat(pushFor(EventName.INVOICE_PAID).path("sync_status").asText()).isEqualTo("synced");
+        assertThat(sage.validationFailures()).isEmpty();
+        pipeline.assertClean();
+    }
+
+    @Test
+    void euroReceiptMappedToTheSterlingBank_failsClearly_andPostsNoPayment() throws Exception {
+        pipeline.savePolicy("{\"payment_method_map\":{\"checkmo\":\"" + sage.bankAccountId("GBP") + "\"}}");
+        magento.putInvoice(48, CanonicalInvoices.eurGuest(48));
+        magento.putPayment(48, "{\"magento_id\":48,\"invoice_id\":48,\"invoice_increment_id\":\"000000048\","
+                + "\"method\":\"checkmo\",\"currency\":\"EUR\",\"amount\":67.86,"
+                + "\"captured_at\":\"2026-05-02T14:00:05+00:00\"}");
+        pipeline.queueRun(EventName.INVOICE_CREATED, 48);
+        pipeline.drainAll();
+        String paidRun = pipeline.queueRun(EventName.INVOICE_PAID, 48);
+
+        pipeline.drainAll();
+
+        SyncRun run = runs.find(paidRun).orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.errorClass()).isEqualTo(io.sagesync.domain.ErrorClass.VALIDATION);
+        assertThat(run.reason()).isEqualTo("bank_account_currency_mismatch");
+        assertThat(sage.payments()).isEmpty();
+        assertThat(pushFor(EventName.INVOICE_PAID).path("error_code").asText()).isEqualTo("payment_validation");
+        pipeline.assertClean();
+    }
+
     /** The canonical payment per wire contract §d: amount as a PHP float, key-less gateway_metadata. */
     private static String payment(long invoiceId) {
         return "{\"magento_id\":" + invoiceId + ",\"invoice_id\":" + invoiceId

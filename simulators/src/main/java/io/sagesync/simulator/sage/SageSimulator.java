@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.sagesync.simulator.sage.SageHttp.Reply;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -55,7 +54,7 @@ public final class SageSimulator implements AutoCloseable {
     private final List<String> validationFailures = new CopyOnWriteArrayList<>();
     private final AtomicLong requestIds = new AtomicLong();
 
-    private SageSimulator(Builder builder) throws IOException {
+    SageSimulator(SageSimulatorBuilder builder) throws IOException {
         this.clock = builder.clock;
         SwaggerBodyValidator validator = builder.validator != null ? builder.validator : SwaggerBodyValidator.load();
         Supplier<String> ids = builder.ids != null ? builder.ids : SageHttp.seededHexIds(builder.seed);
@@ -76,59 +75,8 @@ public final class SageSimulator implements AutoCloseable {
     }
 
     /** Options: clock, validator, seed or id supplier, lead business country. */
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    /** Builder for {@link SageSimulator}. */
-    public static final class Builder {
-        private Clock clock = Clock.systemUTC();
-        private SwaggerBodyValidator validator;
-        private long seed = 42;
-        private Supplier<String> ids;
-        private SageRegion leadRegion = SageRegion.GB;
-
-        private Builder() {
-        }
-
-        /** Time source for token expiry, idempotency windows and timestamps. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
-        }
-
-        /** Body validator (default {@link SwaggerBodyValidator#load()}). */
-        public Builder validator(SwaggerBodyValidator validator) {
-            this.validator = validator;
-            return this;
-        }
-
-        /** Seed for generated ids and tokens. */
-        public Builder seed(long seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /** Supplier of 32-hex resource ids (overrides the seed for ids; must be thread-safe). */
-        public Builder idSupplier(Supplier<String> ids) {
-            this.ids = ids;
-            return this;
-        }
-
-        /** Country of the lead business: {@code GB} (default) or {@code IE}. */
-        public Builder leadBusinessCountry(String country) {
-            this.leadRegion = SageRegion.valueOf(country.toUpperCase(Locale.ROOT));
-            return this;
-        }
-
-        /** Binds and starts the server. */
-        public SageSimulator start() {
-            try {
-                return new SageSimulator(this);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot start Sage simulator", e);
-            }
-        }
+    public static SageSimulatorBuilder builder() {
+        return new SageSimulatorBuilder();
     }
 
     /** e.g. {@code http://127.0.0.1:PORT/v3.1} */
