@@ -14,7 +14,7 @@ AWS ?=
 
 .PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e signed-event replay clean \
         build-WebhookFunction build-SyncFunction build-SyncStatePushFunction \
-        build-AdminFunction pair
+        build-AdminFunction build-ConsoleFunction pair
 
 help:
 	@echo "make local    run the whole pipeline locally (emulators + Magento/Sage simulators)"
@@ -86,6 +86,9 @@ build-SyncStatePushFunction:
 
 build-AdminFunction:
 	$(call lambda_artifact,functions/admin)
+
+build-ConsoleFunction:
+	$(call lambda_artifact,functions/console)
 
 # Pair a deployed stack with a shop: make pair STACK=sagesync-acme SHOP=https://shop.example.com CODE=<code>
 pair:

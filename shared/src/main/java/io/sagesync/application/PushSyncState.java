@@ -89,6 +89,11 @@ public final class PushSyncState {
 
     private PushResult attempt(PushJob job, int attempt) {
         SyncStateUpdate update = job.update();
+        if (BindingState.DISCONNECTED.equals(binding.state().magentoConnection())) {
+            // Magento cleared its credentials; a push now would only collect a 401 and a token_revoked flag
+            record(job, PushStatus.DISCONNECTED, "the store was disconnected in Magento", attempt);
+            return PushResult.finished(PushStatus.DISCONNECTED);
+        }
         if (pushLog.supersededByDelivered(update)) {
             record(job, PushStatus.SUPERSEDED, "a newer outcome was already delivered", attempt);
             return PushResult.finished(PushStatus.SUPERSEDED);

@@ -5,6 +5,7 @@ import io.sagesync.config.SagesyncConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,15 +79,33 @@ public final class LocalAws implements AutoCloseable {
     private void createResources() {
         for (TemplateResources.Table t : resources.tables()) {
             DynamoDbClient ddb = adminClients.dynamoDb();
-            ddb.createTable(b -> b.tableName(t.logicalId())
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(t.hashKey())
-                                    .attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(t.rangeKey())
-                                    .attributeType(ScalarAttributeType.S).build())
-                    .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE).build()));
+            java.util.Set<String> keyAttributes = new java.util.LinkedHashSet<>(List.of(t.hashKey(), t.rangeKey()));
+            List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> indexes = new ArrayList<>();
+            for (TemplateResources.Index i : t.indexes()) {
+                keyAttributes.add(i.hashKey());
+                keyAttributes.add(i.rangeKey());
+                indexes.add(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
+                        .indexName(i.name())
+                        .keySchema(KeySchemaElement.builder().attributeName(i.hashKey()).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(i.rangeKey()).keyType(KeyType.RANGE)
+                                        .build())
+                        .projection(p -> p.projectionType(
+                                software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
+                        .build());
+            }
+            ddb.createTable(b -> {
+                b.tableName(t.logicalId())
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .attributeDefinitions(keyAttributes.stream().map(a -> AttributeDefinition.builder()
+                                .attributeName(a).attributeType(ScalarAttributeType.S).build()).toList())
+                        .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH)
+                                        .build(),
+                                KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE)
+                                        .build());
+                if (!indexes.isEmpty()) {
+                    b.globalSecondaryIndexes(indexes);
+                }
+            });
             ddb.waiter().waitUntilTableExists(b -> b.tableName(t.logicalId()));
             if (t.ttlAttribute() != null) {
                 ddb.updateTimeToLive(b -> b.tableName(t.logicalId()).timeToLiveSpecification(

@@ -23,7 +23,15 @@ import java.util.Map;
 public record TemplateResources(List<Table> tables, List<Queue> queues, List<String> secrets) {
 
     /** A DynamoDB table: hash/range key names (all string-typed in sagesync) and the TTL attribute. */
-    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute) {
+    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute,
+                        List<Index> indexes) {
+        public Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute) {
+            this(logicalId, hashKey, rangeKey, ttlAttribute, List.of());
+        }
+    }
+
+    /** A global secondary index with string keys and every attribute projected (what the template declares). */
+    public record Index(String name, String hashKey, String rangeKey) {
     }
 
     /** An SQS queue and its redrive policy ({@code deadLetterTarget} is a logical id, or null). */
@@ -72,8 +80,22 @@ public record TemplateResources(List<Table> tables, List<Queue> queues, List<Str
             }
         }
         JsonNode ttl = props.path("TimeToLiveSpecification");
+        List<Index> indexes = new ArrayList<>();
+        for (JsonNode gsi : props.path("GlobalSecondaryIndexes")) {
+            String gsiHash = null;
+            String gsiRange = null;
+            for (JsonNode k : gsi.path("KeySchema")) {
+                if ("HASH".equals(k.path("KeyType").asText())) {
+                    gsiHash = k.path("AttributeName").asText();
+                } else {
+                    gsiRange = k.path("AttributeName").asText();
+                }
+            }
+            indexes.add(new Index(gsi.path("IndexName").asText(), gsiHash, gsiRange));
+        }
         return new Table(id, hash, range,
-                ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null);
+                ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null,
+                List.copyOf(indexes));
     }
 
     private static Queue queue(String id, JsonNode props) {
