@@ -62,8 +62,9 @@ final class AdminResponses {
         out.put("dry_run", report.dryRun()).put("matched", report.matched())
                 .put("unsupported", report.unsupported()).put("replayable", report.replayable())
                 .put("replayed", report.replayed())
-                .put("message", report.dryRun() ? report.replayable() + " run(s) would be replayed; send dry_run=false"
-                        + " to replay them" : report.replayed() + " run(s) replayed; the sync worker processes them now");
+                .put("message", report.dryRun()
+                        ? report.replayable() + " run(s) would be replayed; send dry_run=false to replay them"
+                        : report.replayed() + " run(s) replayed; the sync worker processes them now");
     }
 
     private static ObjectNode reference(SageReference r) {
