@@ -12,7 +12,7 @@ LOCAL_CP := local/target/classpath.txt
 # Empty means the harness decides: SAGESYNC_AWS if set, else emulators.
 AWS ?=
 
-.PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e signed-event clean \
+.PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e signed-event replay clean \
         build-WebhookFunction build-SyncFunction build-SyncStatePushFunction \
         build-AdminFunction build-ConsoleFunction pair
 
@@ -24,6 +24,7 @@ help:
 	@echo "make lint     cfn-lint template.yaml"
 	@echo "make bench    benchmarks (webhook vs I/O floor, sync overhead, end-to-end)"
 	@echo "make signed-event EVENT=invoice.created ID=42   write a freshly signed API Gateway event for sam local invoke"
+	@echo "make replay STACK=... [EVENTS=creditmemo.created] [FROM=..] [TO=..] [CONFIRM=yes]   replay skipped runs (dry-run count first)"
 
 # build skips the tests and the checks that only matter with them (coverage agent, SpotBugs)
 NO_CHECKS := -DskipTests -Djacoco.skip -Dspotbugs.skip
@@ -97,6 +98,13 @@ build-ConsoleFunction:
 # Pair a deployed stack with a shop: make pair STACK=sagesync-acme SHOP=https://shop.example.com CODE=<code>
 pair:
 	scripts/pair.sh "$(STACK)" "$(SHOP)" "$(CODE)"
+
+# Replay runs recorded as skipped (default: event_not_supported), dry-run count first:
+# make replay STACK=sagesync-acme [EVENTS=creditmemo.created] [STATUS=skipped] [REASON=event_not_supported]
+#             [FROM=2026-05-01T00:00:00Z] [TO=...] [CONFIRM=yes]
+replay:
+	scripts/replay.sh "$(STACK)" "$(EVENTS)" "$(or $(STATUS),skipped)" "$(or $(REASON),event_not_supported)" \
+		"$(FROM)" "$(TO)" "$(CONFIRM)"
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

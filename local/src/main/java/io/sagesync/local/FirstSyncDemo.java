@@ -105,7 +105,7 @@ final class FirstSyncDemo {
         return pipeline.magento.syncState("invoice", invoiceId).map(r -> r.syncStatus()).orElse("none");
     }
 
-    private static Optional<SageSimulator.RecordedRequest> sageRequest(SageSimulator sage, int from, String method,
+    static Optional<SageSimulator.RecordedRequest> sageRequest(SageSimulator sage, int from, String method,
                                                                         String pathPrefix) {
         List<SageSimulator.RecordedRequest> log = sage.requestLog();
         return log.subList(Math.min(from, log.size()), log.size()).stream()
@@ -119,7 +119,7 @@ final class FirstSyncDemo {
     }
 
     /** Polls every 2 ms; returns when the condition first held (ms since t0), or null on timeout. */
-    private static Double waitFor(long t0, long deadline, Supplier<Boolean> condition) {
+    static Double waitFor(long t0, long deadline, Supplier<Boolean> condition) {
         while (System.nanoTime() < deadline) {
             if (condition.get()) {
                 return ms(t0);
@@ -134,11 +134,11 @@ final class FirstSyncDemo {
         return null;
     }
 
-    private static double between(Instant submitted, Instant at, long t0) {
+    static double between(Instant submitted, Instant at, long t0) {
         return Duration.between(submitted, at).toNanos() / 1e6;
     }
 
-    private static double ms(long t0) {
+    static double ms(long t0) {
         return (System.nanoTime() - t0) / 1e6;
     }
 }

@@ -57,6 +57,7 @@ public final class LocalMain {
             // the same story once everything is loaded and the contact exists: what a merchant sees day to day
             FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 43, Duration.ofSeconds(60)), 43,
                     "next invoice, same customer (warm; contact already in Sage)");
+            RefundDemo.print(RefundDemo.run(pipeline, 17, 42, Duration.ofSeconds(60)), 17);
         }
         System.out.println("Serving. Send your own signed webhook (README, \"Try it\"):");
         System.out.println("  TOKEN=$(scripts/sign-webhook.sh) && curl -i -X POST " + pipeline.apiUrl()

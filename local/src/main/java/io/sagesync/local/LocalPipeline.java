@@ -129,7 +129,7 @@ final class LocalPipeline implements AutoCloseable {
         var admin = new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
                 config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
                 sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
-                "", apiUrl);
+                "", apiUrl, "");
         var app = new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
                 settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
         if (sage != null) {

@@ -30,12 +30,16 @@ import java.util.Optional;
  * io.sagesync.port.InfrastructureException}) escapes, so SQS redelivers the message.
  *
  * <p>Event support: {@code invoice.created} ({@link InvoiceSync}) and {@code invoice.paid} ({@link PaymentSync}: a
- * customer receipt allocated to the synced invoice; the invoice chip keeps showing the synced invoice); credit memos,
- * customers and products are skipped with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending.
+ * customer receipt allocated to the synced invoice; the invoice chip keeps showing the synced invoice),
+ * {@code creditmemo.created} ({@link CreditMemoSync}: a settled credit note); customers and products are skipped
+ * with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending (and {@code make replay} picks them up once supported).
  */
 public final class ProcessSyncJob {
     /** Skip reason for events this worker does not sync yet. */
     public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
+    /** The events this worker syncs; runs of others skipped as {@value #EVENT_NOT_SUPPORTED} wait for a replay. */
+    public static final java.util.Set<EventName> SUPPORTED_EVENTS = java.util.EnumSet.of(EventName.INVOICE_CREATED,
+            EventName.INVOICE_PAID, EventName.CREDITMEMO_CREATED);
 
     private static final Log LOG = Log.of(ProcessSyncJob.class);
 
@@ -49,6 +53,7 @@ public final class ProcessSyncJob {
     private final Clock clock;
     private final InvoiceSync invoices;
     private final PaymentSync payments;
+    private final CreditMemoSync creditMemos;
 
     /** Where the worker reads from: the shop and its canonical bodies. */
     public record Source(MagentoGateway magento, CanonicalEntityParser parser) {
@@ -79,6 +84,9 @@ public final class ProcessSyncJob {
                 ledger.sage(), ledger.xrefs(), defaults, settings, clock);
         this.payments = new PaymentSync(tenantId, source.magento(), parser::parsePayment, ledger.bindings(),
                 ledger.sage(), ledger.xrefs(), defaults, invoices, clock);
+        this.creditMemos = new CreditMemoSync(tenantId, new CreditMemoSync.Shop(source.magento(),
+                parser::parseCreditMemo, parser::parseInvoice), ledger.bindings(), ledger.sage(), ledger.xrefs(),
+                defaults, settings, clock);
     }
 
     /**
@@ -108,7 +116,8 @@ public final class ProcessSyncJob {
             outcome = switch (job.event()) {
                 case INVOICE_CREATED -> invoices.sync(job, started.run(), startedAt);
                 case INVOICE_PAID -> payments.sync(job, started.run(), startedAt);
-                case CREDITMEMO_CREATED, CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
+                case CREDITMEMO_CREATED -> creditMemos.sync(job, started.run(), startedAt);
+                case CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
                         RunOutcome.skipped(EVENT_NOT_SUPPORTED, startedAt, clock.instant());
             };
         } catch (SyncFailure failure) {

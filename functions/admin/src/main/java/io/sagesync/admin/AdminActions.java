@@ -1,5 +1,6 @@
 package io.sagesync.admin;
 
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.admin.AdminException;
 import io.sagesync.application.admin.ConnectSage;
 import io.sagesync.application.admin.DisconnectSage;
@@ -22,9 +23,15 @@ import java.util.Objects;
 public final class AdminActions {
     private static final Log LOG = Log.of(AdminActions.class);
 
-    /** The admin's use cases. */
+    private static final int REPLAY_PROGRESS_EVERY = 10;
+
+    /**
+     * The admin's use cases.
+     *
+     * @param replay the replay of skipped runs onto the sync queue; null when this function has no sync queue
+     */
     public record UseCases(PairMagento pair, ConnectSage connect, DisconnectSage disconnect, KeepSageAlive keepAlive,
-                           RefreshSageReference reference, SyncSettings settings) {
+                           RefreshSageReference reference, SyncSettings settings, ReplaySkippedRuns replay) {
     }
 
     private final UseCases useCases;
@@ -76,10 +83,25 @@ public final class AdminActions {
             case AdminCommand.RefreshReference r -> new AdminAnswer.Reference(useCases.reference().refresh());
             case AdminCommand.GetSettings g -> new AdminAnswer.Settings(useCases.settings().get());
             case AdminCommand.PutSettings p -> new AdminAnswer.Settings(useCases.settings().put(p.policyDocument()));
+            case AdminCommand.Replay r -> new AdminAnswer.Replayed(replay(r));
+            case AdminCommand.Invalid i -> throw new AdminException(i.code(), i.message());
             case AdminCommand.Unknown u -> throw new AdminException("unknown_action", "action must be one of pair, "
                     + "sage_connect_start, sage_connect_finish, sage_disconnect, sage_keepalive, "
-                    + "refresh_reference, get_settings, put_settings");
+                    + "refresh_reference, get_settings, put_settings, replay");
         };
+    }
+
+    /** A dry run only counts; a replay logs its progress every 10 runs. */
+    private ReplaySkippedRuns.Report replay(AdminCommand.Replay command) {
+        ReplaySkippedRuns replay = useCases.replay();
+        if (replay == null) {
+            throw new AdminException("replay_not_configured", "this function has no sync queue");
+        }
+        return command.dryRun() ? replay.dryRun(command.filter()) : replay.replay(command.filter(), p -> {
+            if (p.done() % REPLAY_PROGRESS_EVERY == 0 || p.done() == p.total()) {
+                LOG.info("replay progress", "done", p.done(), "total", p.total());
+            }
+        });
     }
 
     /** The browser's return from Sage ({@code GET /sage/oauth/callback?code&state}) as a short plain-text page. */

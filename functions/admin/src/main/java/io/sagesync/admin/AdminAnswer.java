@@ -1,5 +1,6 @@
 package io.sagesync.admin;
 
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.admin.ConnectSage;
 import io.sagesync.application.admin.KeepSageAlive;
 import io.sagesync.application.admin.PairMagento;
@@ -29,6 +30,9 @@ sealed interface AdminAnswer {
     }
 
     record Settings(SyncPolicy policy) implements AdminAnswer {
+    }
+
+    record Replayed(ReplaySkippedRuns.Report report) implements AdminAnswer {
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.sagesync.admin;
 
+import io.sagesync.domain.ReplayFilter;
+
 /**
  * One operator action, decoded from {@code aws lambda invoke --payload '{"action":...}'} (or the keep-alive
  * schedule) by {@link AdminRequests}. {@link #action()} is the wire name echoed in every answer.
@@ -54,6 +56,21 @@ sealed interface AdminCommand {
         public String action() {
             return "put_settings";
         }
+    }
+
+    /**
+     * Replays finished runs matching {@code filter} onto the sync queue as fresh runs.
+     *
+     * @param dryRun only count them (the default, so an operator always sees the count first)
+     */
+    record Replay(ReplayFilter filter, boolean dryRun) implements AdminCommand {
+        public String action() {
+            return "replay";
+        }
+    }
+
+    /** A known action whose parameters are wrong (answered with {@code code} and what to fix). */
+    record Invalid(String action, String code, String message) implements AdminCommand {
     }
 
     /** An action name this function does not know (answered with {@code unknown_action}). */

@@ -3,7 +3,9 @@ package io.sagesync.admin;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbOAuthStateStore;
 import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
+import io.sagesync.adapter.dynamodb.DynamoDbReplayableRuns;
 import io.sagesync.adapter.dynamodb.DynamoDbSageReferenceCache;
+import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.magento.HttpMagentoPairingClient;
 import io.sagesync.adapter.policy.SyncPolicyJson;
@@ -17,6 +19,9 @@ import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyVault;
+import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.admin.ConnectSage;
 import io.sagesync.application.admin.DisconnectSage;
 import io.sagesync.application.admin.KeepSageAlive;
@@ -90,7 +95,17 @@ public final class AdminComposition {
                 new DisconnectSage(authorization, tokenStore, custodian, binding),
                 new KeepSageAlive(tokenStore, custodian, binding, referenceCache, reference, clock),
                 reference,
-                new SyncSettings(binding, referenceCache, new SyncPolicyJson()));
+                new SyncSettings(binding, referenceCache, new SyncPolicyJson()),
+                config.syncQueueUrl().isBlank() ? null : replay(config, aws, clock));
+    }
+
+    /** The operator's replay of skipped runs onto the tenant's sync queue. */
+    private static ReplaySkippedRuns replay(AdminConfig config, AwsClients aws, Clock clock) {
+        return new ReplaySkippedRuns(config.tenantId(),
+                new DynamoDbReplayableRuns(aws.dynamoDb(), config.tableName()),
+                new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
+                new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()),
+                ProcessSyncJob.SUPPORTED_EVENTS, clock);
     }
 
     /** Reads the Sage app credentials lazily (once): from SageAppSecret, or from variables in local mode. */

@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param sageAuthorizeUrl Sage authorize endpoint
  * @param sageRedirectUri  the callback URL registered with the Sage app, character for character
  * @param ledgerBaseUrl    the stack's API URL given to Magento at pairing; may be empty (then pair must pass it)
+ * @param syncQueueUrl     the sync queue the {@code replay} action sends to; empty = replay is not available
  */
 public record AdminConfig(String tenantId, String tableName, String tenantSecretId, String sageSecretId,
                           String sageAppSecretId, String sageBaseUrl, String sageTokenUrl, String sageRevokeUrl,
-                          String sageAuthorizeUrl, String sageRedirectUri, String ledgerBaseUrl) {
+                          String sageAuthorizeUrl, String sageRedirectUri, String ledgerBaseUrl,
+                          String syncQueueUrl) {
     public AdminConfig {
         Objects.requireNonNull(tenantId, EnvNames.TENANT_ID);
         Objects.requireNonNull(tableName, EnvNames.TABLE_NAME);
@@ -41,7 +43,8 @@ public record AdminConfig(String tenantId, String tableName, String tenantSecret
                 SageEndpoints.revoke(env),
                 SageEndpoints.authorize(env),
                 env.getOrDefault(EnvNames.SAGE_REDIRECT_URI, ""),
-                env.getOrDefault(EnvNames.LEDGER_BASE_URL, ""));
+                env.getOrDefault(EnvNames.LEDGER_BASE_URL, ""),
+                env.getOrDefault(EnvNames.SYNC_QUEUE_URL, ""));
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -3,6 +3,7 @@ package io.sagesync.admin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.port.SageReference;
 import io.sagesync.port.SyncPolicyFormat;
 
@@ -48,12 +49,22 @@ final class AdminResponses {
                 }
                 case AdminAnswer.Reference r -> out.set("reference", reference(r.reference()));
                 case AdminAnswer.Settings s -> out.set("policy", JSON.readTree(policies.serialise(s.policy())));
+                case AdminAnswer.Replayed r -> replayed(out, r.report());
                 case AdminAnswer.Refused r -> throw new IllegalStateException("handled above");
             }
         } catch (JsonProcessingException e) {
             return error(action, "internal", "could not render the answer");
         }
         return out;
+    }
+
+    private static void replayed(ObjectNode out, ReplaySkippedRuns.Report report) {
+        out.put("dry_run", report.dryRun()).put("matched", report.matched())
+                .put("unsupported", report.unsupported()).put("replayable", report.replayable())
+                .put("replayed", report.replayed())
+                .put("message", report.dryRun()
+                        ? report.replayable() + " run(s) would be replayed; send dry_run=false to replay them"
+                        : report.replayed() + " run(s) replayed; the sync worker processes them now");
     }
 
     private static ObjectNode reference(SageReference r) {

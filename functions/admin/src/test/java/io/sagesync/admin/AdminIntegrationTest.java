@@ -68,7 +68,7 @@ class AdminIntegrationTest {
         magento = MagentoSimulator.builder().clock(clock).start();
         sage = SageSimulator.start();
         AdminConfig config = new AdminConfig(TENANT, aws.tableName(), "TenantSecret", "SageSecret", "",
-                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER);
+                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER, "");
         admin = new AdminHandler(AdminComposition.of(config, aws.clients(), http, clock, new Random(7),
                 Sleeper.threadSleep(), () -> UUID.randomUUID().toString(),
                 () -> new SageAppCredentials("client-id", "client-secret")));

@@ -311,7 +311,7 @@ class SyncHandlerIntegrationTest {
 
     @Test
     void unsupportedEvents_areSkippedWithAReason_soNoChipStaysPending() throws Exception {
-        String runId = pipeline.queueRun(EventName.CREDITMEMO_CREATED, 17);
+        String runId = pipeline.queueRun(EventName.CUSTOMER_UPSERTED, 5);
 
         pipeline.drainAll();
 

@@ -23,7 +23,7 @@ import java.util.Optional;
  * throws queued {@link #postFailures} from the next posts (invoices and payments), answers posted invoices with
  * {@link #total}, serves {@link #invoice} to {@code findSalesInvoice} and {@link #referenceData} as reference data.
  */
-public final class InMemorySageGateway implements SageGateway {
+public final class InMemorySageGateway implements SageGateway, CreditNotesNotExercised {
     public final Deque<SageCallException> postFailures = new ArrayDeque<>();
     public final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
     public final List<SageContactPaymentRequest> payments = new ArrayList<>();

@@ -25,7 +25,8 @@ final class SageApi {
             "/contacts", "contact",
             "/sales_invoices", "sales_invoice",
             "/sales_credit_notes", "sales_credit_note",
-            "/contact_payments", "contact_payment");
+            "/contact_payments", "contact_payment",
+            "/contact_allocations", "contact_allocation");
 
     private final SageOAuth oauth;
     private final SageBusinesses businesses;
@@ -94,6 +95,8 @@ final class SageApi {
             case "sales_credit_notes" -> SageListing.list(collection, ledger.creditNotes(), query,
                     SageListing.artefactFilter(query));
             case "contact_payments" -> SageListing.list(collection, ledger.payments(), query,
+                    SageListing.artefactFilter(query));
+            case "contact_allocations" -> SageListing.list(collection, ledger.allocations(), query,
                     SageListing.artefactFilter(query));
             default -> throw SageApiException.notFound("path " + path);
         };

@@ -48,6 +48,7 @@ final class SageLedger {
     final Map<String, ObjectNode> invoices = new LinkedHashMap<>();
     final Map<String, ObjectNode> creditNotes = new LinkedHashMap<>();
     final Map<String, ObjectNode> payments = new LinkedHashMap<>();
+    final Map<String, ObjectNode> allocations = new LinkedHashMap<>();
     private final Map<String, IdempotentResult> idempotency = new HashMap<>();
     /** {@code financial_settings.destination_vat}: cross-border lines may carry destination rates. */
     volatile boolean destinationVat;
@@ -144,12 +145,17 @@ final class SageLedger {
         return copies(payments);
     }
 
+    synchronized List<ObjectNode> allocations() {
+        return copies(allocations);
+    }
+
     synchronized ObjectNode find(String collection, String id) {
         Map<String, ObjectNode> store = switch (collection) {
             case "contacts" -> contacts;
             case "sales_invoices" -> invoices;
             case "sales_credit_notes" -> creditNotes;
             case "contact_payments" -> payments;
+            case "contact_allocations" -> allocations;
             case "ledger_accounts" -> ledgerAccounts;
             case "bank_accounts" -> bankAccounts;
             case "tax_rates" -> taxRates;
@@ -197,6 +203,7 @@ final class SageLedger {
                 yield note;
             }
             case "contact_payment" -> SagePayments.create(this, body);
+            case "contact_allocation" -> SageAllocations.create(this, body);
             default -> throw new IllegalArgumentException("unsupported resource " + resourceType);
         };
         if (idempotencyId != null) {

@@ -49,24 +49,11 @@ final class SagePayments {
         BigDecimal allocatedSum = BigDecimal.ZERO;
         List<ObjectNode[]> allocations = new ArrayList<>();
         for (JsonNode allocation : body.path("allocated_artefacts")) {
-            String artefactId = allocation.path("artefact_id").asText("");
-            ObjectNode artefact = ledger.invoices.containsKey(artefactId) ? ledger.invoices.get(artefactId)
-                    : ledger.creditNotes.get(artefactId);
-            if (artefact == null) {
-                throw SageApiException.invalid("allocated_artefacts.artefact_id", "Artefact not found");
-            }
-            if (!artefact.path("contact").path("id").asText().equals(contact.get("id").asText())) {
-                throw SageApiException.invalid("allocated_artefacts.artefact_id",
-                        "can only be allocated to artefacts of the same contact");
-            }
-            String status = artefact.path("status").path("id").asText();
-            if (!"UNPAID".equals(status) && !"PART_PAID".equals(status)) {
-                throw SageApiException.invalid("base", "You can only pay unpaid or part-paid invoices.");
-            }
+            ObjectNode artefact = SageAllocations.openArtefact(ledger, contact,
+                    allocation.path("artefact_id").asText(""));
+            SageAllocations.requireFitsPaymentType(ledger, type, artefact);
             BigDecimal amount = money(decimal(allocation, "amount", BigDecimal.ZERO));
-            if (amount.compareTo(new BigDecimal(artefact.get("outstanding_amount").asText())) > 0) {
-                throw SageApiException.invalid("allocated_artefacts.amount", "exceeds the outstanding amount");
-            }
+            SageAllocations.requireWithinOutstanding(artefact, amount);
             allocatedSum = allocatedSum.add(amount);
             ObjectNode stored = NODES.objectNode();
             stored.put("id", ledger.ids.get());
@@ -79,15 +66,7 @@ final class SagePayments {
         }
         ArrayNode allocated = NODES.arrayNode();
         for (ObjectNode[] pair : allocations) {
-            ObjectNode artefact = pair[0];
-            BigDecimal amount = new BigDecimal(pair[1].get("amount").asText());
-            BigDecimal outstanding = money(new BigDecimal(artefact.get("outstanding_amount").asText())
-                    .subtract(amount));
-            BigDecimal paid = money(new BigDecimal(artefact.get("total_paid").asText()).add(amount));
-            String status = outstanding.signum() == 0 ? "PAID" : "PART_PAID";
-            artefact.put("outstanding_amount", outstanding).put("total_paid", paid);
-            artefact.set("status", link(status, titleCase(status), "/artefact_statuses/" + status));
-            ledger.stamp(artefact);
+            SageAllocations.settle(ledger, pair[0], new BigDecimal(pair[1].get("amount").asText()));
             allocated.add(pair[1]);
         }
         String id = ledger.ids.get();

@@ -1,6 +1,9 @@
 package io.sagesync.adapter.sage.api;
 
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageArtefactBalance;
+import io.sagesync.domain.sage.SageContactAllocationRequest;
+import io.sagesync.domain.sage.SageCreditNoteRequest;
 import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
@@ -80,5 +83,35 @@ public final class ConnectedSageGateway implements SageGateway {
     @Override
     public SageReferenceData referenceData() {
         return current().referenceData();
+    }
+
+    @Override
+    public SageArtefactBalance createSalesCreditNote(SageCreditNoteRequest request) {
+        return current().createSalesCreditNote(request);
+    }
+
+    @Override
+    public Optional<SageArtefactBalance> findSalesCreditNoteByReference(String reference) {
+        return current().findSalesCreditNoteByReference(reference);
+    }
+
+    @Override
+    public SageArtefactBalance findSalesCreditNote(String id) {
+        return current().findSalesCreditNote(id);
+    }
+
+    @Override
+    public SageArtefactBalance findSalesInvoiceBalance(String id) {
+        return current().findSalesInvoiceBalance(id);
+    }
+
+    @Override
+    public String createContactAllocation(SageContactAllocationRequest request) {
+        return current().createContactAllocation(request);
+    }
+
+    @Override
+    public String findContactPaymentBankAccount(String paymentId) {
+        return current().findContactPaymentBankAccount(paymentId);
     }
 }

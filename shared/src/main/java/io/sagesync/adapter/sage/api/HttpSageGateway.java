@@ -2,12 +2,16 @@ package io.sagesync.adapter.sage.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageArtefactBalance;
+import io.sagesync.domain.sage.SageContactAllocationRequest;
+import io.sagesync.domain.sage.SageCreditNoteRequest;
 import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
 import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import io.sagesync.port.CreditNoteGateway;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.SageReauthRequiredException;
@@ -27,10 +31,12 @@ import java.util.function.Supplier;
 public final class HttpSageGateway implements SageGateway {
     private final SageHttpClient http;
     private final SageJson json;
+    private final CreditNoteGateway creditNotes;
 
     public HttpSageGateway(SageHttpClient http, SageJson json) {
         this.http = http;
         this.json = json;
+        this.creditNotes = new HttpCreditNoteCalls(http, json);
     }
 
     @Override
@@ -121,6 +127,36 @@ public final class HttpSageGateway implements SageGateway {
         String base = settings.path("base_currency").path("id").asText(null);
         return new SageReferenceData(rates, ledgers, banks, base, businessCountry(),
                 settings.path("destination_vat").asBoolean(false));
+    }
+
+    @Override
+    public SageArtefactBalance createSalesCreditNote(SageCreditNoteRequest request) {
+        return creditNotes.createSalesCreditNote(request);
+    }
+
+    @Override
+    public Optional<SageArtefactBalance> findSalesCreditNoteByReference(String reference) {
+        return creditNotes.findSalesCreditNoteByReference(reference);
+    }
+
+    @Override
+    public SageArtefactBalance findSalesCreditNote(String id) {
+        return creditNotes.findSalesCreditNote(id);
+    }
+
+    @Override
+    public SageArtefactBalance findSalesInvoiceBalance(String id) {
+        return creditNotes.findSalesInvoiceBalance(id);
+    }
+
+    @Override
+    public String createContactAllocation(SageContactAllocationRequest request) {
+        return creditNotes.createContactAllocation(request);
+    }
+
+    @Override
+    public String findContactPaymentBankAccount(String paymentId) {
+        return creditNotes.findContactPaymentBankAccount(paymentId);
     }
 
     /**
