@@ -21,7 +21,7 @@ import io.sagesync.domain.sage.IdempotencyIds;
 import io.sagesync.domain.sage.PaymentMapper;
 import io.sagesync.domain.sage.SageArtefactBalance;
 import io.sagesync.domain.sage.SageBusiness;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageGateway;
@@ -54,7 +54,7 @@ final class CreditMemoSync {
     /** Retry reason while the invoice's receipt, which the refund must follow, is not in Sage yet. */
     static final String RECEIPT_NOT_SYNCED_YET = "receipt_not_synced_yet";
 
-    private static final JsonLog LOG = JsonLog.of(CreditMemoSync.class);
+    private static final Log LOG = Log.of(CreditMemoSync.class);
 
     private final String tenantId;
     private final MagentoGateway magento;

@@ -4,7 +4,7 @@ import io.sagesync.domain.EventName;
 import io.sagesync.domain.ReplayFilter;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
-import io.sagesync.log.JsonLog;
+import io.sagesync.log.Log;
 import io.sagesync.port.ReplayableRuns;
 import io.sagesync.port.SyncQueue;
 import io.sagesync.port.SyncRunStore;
@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * support are left alone, so they are not lost to a replay that would only skip them again.
  */
 public final class ReplaySkippedRuns {
-    private static final JsonLog LOG = JsonLog.of(ReplaySkippedRuns.class);
+    private static final Log LOG = Log.of(ReplaySkippedRuns.class);
     private static final String REPLAY_KEY_PREFIX = "replay:";
 
     private final String tenantId;
