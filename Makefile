@@ -10,7 +10,7 @@ JAVA := $(JAVA_HOME)/bin/java
 LOCAL_CP := local/target/classpath.txt
 
 .PHONY: help build test local lint bench bench-webhook bench-sync bench-e2e signed-event clean \
-        build-WebhookFunction build-SyncFunction build-SyncStatePushFunction \
+        build-WebhookFunction build-SyncFunction build-SweeperFunction build-SyncStatePushFunction \
         build-AdminFunction pair
 
 help:
@@ -63,6 +63,9 @@ build-WebhookFunction:
 	$(call lambda_artifact,functions/webhook)
 
 build-SyncFunction:
+	$(call lambda_artifact,functions/sync)
+
+build-SweeperFunction:
 	$(call lambda_artifact,functions/sync)
 
 build-SyncStatePushFunction:

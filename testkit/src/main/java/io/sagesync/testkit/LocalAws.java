@@ -21,6 +21,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -47,6 +50,8 @@ public final class LocalAws implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final AwsClients adminClients;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
+    private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock();
 
     private LocalAws(SQSRestServer elasticMq, URI sqsEndpoint, MotoServer moto, TemplateResources resources) {
         this.elasticMq = elasticMq;
@@ -84,15 +89,25 @@ public final class LocalAws implements AutoCloseable {
     private void createResources() {
         for (TemplateResources.Table t : resources.tables()) {
             DynamoDbClient ddb = adminClients.dynamoDb();
+            java.util.Set<String> keyAttributes = new java.util.LinkedHashSet<>(List.of(t.hashKey(), t.rangeKey()));
+            t.indexes().forEach(i -> {
+                keyAttributes.add(i.hashKey());
+                keyAttributes.add(i.rangeKey());
+            });
             ddb.createTable(b -> b.tableName(t.logicalId())
                     .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                            AttributeDefinition.builder().attributeName(t.hashKey())
-                                    .attributeType(ScalarAttributeType.S).build(),
-                            AttributeDefinition.builder().attributeName(t.rangeKey())
-                                    .attributeType(ScalarAttributeType.S).build())
+                    .attributeDefinitions(keyAttributes.stream().map(name -> AttributeDefinition.builder()
+                            .attributeName(name).attributeType(ScalarAttributeType.S).build()).toList())
                     .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH).build(),
-                            KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE).build()));
+                            KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE).build())
+                    .globalSecondaryIndexes(t.indexes().isEmpty() ? null : t.indexes().stream().map(i ->
+                            GlobalSecondaryIndex.builder().indexName(i.name())
+                                    .keySchema(KeySchemaElement.builder().attributeName(i.hashKey())
+                                                    .keyType(KeyType.HASH).build(),
+                                            KeySchemaElement.builder().attributeName(i.rangeKey())
+                                                    .keyType(KeyType.RANGE).build())
+                                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                    .build()).toList()));
             ddb.waiter().waitUntilTableExists(b -> b.tableName(t.logicalId()));
             if (t.ttlAttribute() != null) {
                 ddb.updateTimeToLive(b -> b.tableName(t.logicalId()).timeToLiveSpecification(
@@ -129,8 +144,9 @@ public final class LocalAws implements AutoCloseable {
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .executionInterceptors(all).build();
         return new AwsClients(
-                DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(REGION).credentialsProvider(CREDENTIALS)
-                        .httpClient(http).overrideConfiguration(override).build(),
+                SerializedDynamoDb.wrap(DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(REGION)
+                        .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
+                        motoLock),
                 SqsClient.builder().endpointOverride(sqsEndpoint).region(REGION).credentialsProvider(CREDENTIALS)
                         .httpClient(http).overrideConfiguration(override).build(),
                 SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(REGION)

@@ -22,8 +22,15 @@ import java.util.Map;
  */
 public record TemplateResources(List<Table> tables, List<Queue> queues, List<String> secrets) {
 
-    /** A DynamoDB table: hash/range key names (all string-typed in sagesync) and the TTL attribute. */
-    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute) {
+    /**
+     * A DynamoDB table: hash/range key names (all string-typed in sagesync), the TTL attribute and the global
+     * secondary indexes.
+     */
+    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute, List<Index> indexes) {
+    }
+
+    /** A global secondary index (projection ALL, string keys). */
+    public record Index(String name, String hashKey, String rangeKey) {
     }
 
     /** An SQS queue and its redrive policy ({@code deadLetterTarget} is a logical id, or null). */
@@ -72,8 +79,22 @@ public record TemplateResources(List<Table> tables, List<Queue> queues, List<Str
             }
         }
         JsonNode ttl = props.path("TimeToLiveSpecification");
+        List<Index> indexes = new ArrayList<>();
+        for (JsonNode gsi : props.path("GlobalSecondaryIndexes")) {
+            String indexHash = null;
+            String indexRange = null;
+            for (JsonNode k : gsi.path("KeySchema")) {
+                if ("HASH".equals(k.path("KeyType").asText())) {
+                    indexHash = k.path("AttributeName").asText();
+                } else {
+                    indexRange = k.path("AttributeName").asText();
+                }
+            }
+            indexes.add(new Index(gsi.path("IndexName").asText(), indexHash, indexRange));
+        }
         return new Table(id, hash, range,
-                ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null);
+                ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null,
+                List.copyOf(indexes));
     }
 
     private static Queue queue(String id, JsonNode props) {

@@ -47,22 +47,22 @@ public final class DynamoDbPushLog implements PushLog {
     public void record(String runId, SyncStateUpdate update, PushStatus status, String message, int attempts,
                        Instant at) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":st", DynamoDbSyncRunStore.s(status.wireName()));
-        values.put(":n", DynamoDbSyncRunStore.n(attempts));
-        values.put(":at", DynamoDbSyncRunStore.s(at.toString()));
+        values.put(":st", RunItems.s(status.wireName()));
+        values.put(":n", RunItems.n(attempts));
+        values.put(":at", RunItems.s(at.toString()));
         StringBuilder set = new StringBuilder("SET push_status = :st, push_attempts = :n, push_updated_at = :at");
         if (status == PushStatus.DELIVERED) {
             set.append(", pushed_at = :at");
         }
         if (message != null) {
-            values.put(":msg", DynamoDbSyncRunStore.s(message));
+            values.put(":msg", RunItems.s(message));
             set.append(", push_message = :msg");
         } else {
             set.append(" REMOVE push_message");
         }
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
-                    .key(DynamoDbSyncRunStore.runKey(runId))
+                    .key(RunItems.runKey(runId))
                     .updateExpression(set.toString())
                     // never create a stray half-run item for an unknown id
                     .conditionExpression("attribute_exists(#pk)")
@@ -86,7 +86,7 @@ public final class DynamoDbPushLog implements PushLog {
                     .key(mirrorKey(update))
                     .updateExpression("SET last_sync_at_ms = :t")
                     .conditionExpression("attribute_not_exists(last_sync_at_ms) OR last_sync_at_ms < :t")
-                    .expressionAttributeValues(Map.of(":t", DynamoDbSyncRunStore.n(millis)))
+                    .expressionAttributeValues(Map.of(":t", RunItems.n(millis)))
                     .build());
         } catch (ConditionalCheckFailedException alreadyNewer) {
             // a newer push got there first; keep its watermark
@@ -96,8 +96,8 @@ public final class DynamoDbPushLog implements PushLog {
     }
 
     static Map<String, AttributeValue> mirrorKey(SyncStateUpdate u) {
-        return Map.of(TableKeys.PK, DynamoDbSyncRunStore.s(MIRROR_PREFIX + u.entityType().wireName() + "#"
+        return Map.of(TableKeys.PK, RunItems.s(MIRROR_PREFIX + u.entityType().wireName() + "#"
                         + u.magentoEntityId() + "#" + u.provider()),
-                TableKeys.SK, DynamoDbSyncRunStore.s(MIRROR_SK));
+                TableKeys.SK, RunItems.s(MIRROR_SK));
     }
 }

@@ -1,0 +1,31 @@
+package io.sagesync.sync;
+
+import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
+import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.SweepStalledRuns;
+import io.sagesync.config.AwsClients;
+import io.sagesync.config.SagesyncConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+/** Wires the sweeper: the run store (its ActiveRuns index) and the FIFO sync queue. */
+public record SweepComposition(SweepStalledRuns sweepStalledRuns) {
+    /** Minutes after its last change that a queued or running run counts as stalled; default 30. */
+    public static final String STALLED_AFTER_MINUTES_ENV = "SAGESYNC_SWEEP_STALLED_AFTER_MINUTES";
+
+    public static SweepComposition fromEnvironment() {
+        Map<String, String> env = System.getenv();
+        String minutes = env.getOrDefault(STALLED_AFTER_MINUTES_ENV, "");
+        Duration stalledAfter = minutes.isBlank() ? SweepStalledRuns.DEFAULT_STALLED_AFTER
+                : Duration.ofMinutes(Long.parseLong(minutes.trim()));
+        return of(SagesyncConfig.fromEnv(env), AwsClients.fromEnvironment(), Clock.systemUTC(), stalledAfter);
+    }
+
+    public static SweepComposition of(SagesyncConfig config, AwsClients aws, Clock clock, Duration stalledAfter) {
+        var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        return new SweepComposition(new SweepStalledRuns(config.tenantId(), store, store,
+                new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()), clock, stalledAfter,
+                SweepStalledRuns.DEFAULT_BATCH));
+    }
+}

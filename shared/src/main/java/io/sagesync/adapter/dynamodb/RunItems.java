@@ -1,0 +1,103 @@
+package io.sagesync.adapter.dynamodb;
+
+import io.sagesync.domain.ErrorClass;
+import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunStatus;
+import io.sagesync.domain.SyncRun;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The run item ({@code RUN#<id>} / {@code RUN}) and its attribute mapping. While a run is {@code queued} or
+ * {@code running} it carries {@link #ACTIVE} = {@value #ACTIVE_VALUE}, which puts it in the sparse
+ * {@value #ACTIVE_INDEX} index (sort key {@code updated_at}) that the sweeper queries; a terminal write removes it.
+ */
+final class RunItems {
+    static final String ACTIVE_INDEX = "ActiveRuns";
+    static final String ACTIVE = "active";
+    static final String ACTIVE_VALUE = "RUN";
+    static final String UPDATED_AT = "updated_at";
+
+    private RunItems() {
+    }
+
+    static Map<String, AttributeValue> runKey(String runId) {
+        return Map.of(TableKeys.PK, s(TableKeys.RUN_PREFIX + runId), TableKeys.SK, s(TableKeys.RUN_SK));
+    }
+
+    static Map<String, AttributeValue> toItem(SyncRun run) {
+        Map<String, AttributeValue> item = new HashMap<>(runKey(run.runId()));
+        item.put("run_id", s(run.runId()));
+        item.put("tenant_id", s(run.tenantId()));
+        item.put("event", s(run.event().wireName()));
+        item.put("entity_type", s(run.event().entityType().wireName()));
+        item.put("magento_entity_id", n(run.magentoEntityId()));
+        item.put("idempotency_key", s(run.idempotencyKey()));
+        item.put("status", s(run.status().wireName()));
+        item.put("attempts", n(run.attempts()));
+        item.put("enqueue_count", n(run.enqueueCount()));
+        item.put("enqueued", AttributeValue.fromBool(run.enqueued()));
+        item.put("created_at", s(run.createdAt().toString()));
+        item.put(UPDATED_AT, s(run.updatedAt().toString()));
+        if (run.status() == RunStatus.QUEUED || run.status() == RunStatus.RUNNING) {
+            item.put(ACTIVE, s(ACTIVE_VALUE));
+        }
+        putIfPresent(item, "error_class", run.errorClass() == null ? null : run.errorClass().wireName());
+        putIfPresent(item, "reason", run.reason());
+        putIfPresent(item, "sage_id", run.sageId());
+        putIfPresent(item, "sage_reference", run.sageReference());
+        return item;
+    }
+
+    static SyncRun fromItem(Map<String, AttributeValue> item) {
+        return new SyncRun(
+                item.get("run_id").s(),
+                item.get("tenant_id").s(),
+                EventName.fromWire(item.get("event").s()).orElseThrow(),
+                Long.parseLong(item.get("magento_entity_id").n()),
+                item.get("idempotency_key").s(),
+                RunStatus.fromWire(item.get("status").s()),
+                Integer.parseInt(item.get("attempts").n()),
+                Integer.parseInt(item.get("enqueue_count").n()),
+                Boolean.TRUE.equals(item.get("enqueued").bool()),
+                Instant.parse(item.get("created_at").s()),
+                Instant.parse(item.get(UPDATED_AT).s()),
+                optional(item, "error_class") == null ? null
+                        : ErrorClass.valueOf(optional(item, "error_class").toUpperCase(Locale.ROOT)),
+                optional(item, "reason"),
+                optional(item, "sage_id"),
+                optional(item, "sage_reference"));
+    }
+
+    static Boolean boolAttr(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.bool();
+    }
+
+    static int intAttr(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Integer.parseInt(v.n());
+    }
+
+    private static String optional(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+}
