@@ -9,7 +9,7 @@ MVN_FLAGS ?= -B -ntp
 JAVA := $(JAVA_HOME)/bin/java
 LOCAL_CP := local/target/classpath.txt
 
-.PHONY: help build test local lint bench bench-webhook bench-sync bench-e2e signed-event clean \
+.PHONY: help build test local lint bench bench-webhook bench-sync bench-e2e bench-flat signed-event clean \
         build-WebhookFunction build-SyncFunction build-SweeperFunction build-SyncStatePushFunction \
         build-AdminFunction pair
 
@@ -45,6 +45,10 @@ bench-webhook: build $(LOCAL_CP)
 
 bench-sync: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.bench.SyncBenchmark
+
+# 10,000 invoices through make local's pipeline: webhook median of the last 1,000 vs the first 1,000 (issue 9)
+bench-flat: build $(LOCAL_CP)
+	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.FlatnessBenchmark
 
 bench-e2e: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark
