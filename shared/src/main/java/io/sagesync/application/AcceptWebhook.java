@@ -108,8 +108,9 @@ public final class AcceptWebhook {
         // A repair starts at enqueue count 2: the lost run's first job (count 1) may have reached SQS, and the same
         // de-duplication id would make SQS swallow this one for 5 minutes.
         int firstCount = runId.equals(freshId) ? 1 : 2;
-        SyncRun candidate = new SyncRun(runId, tenantId, event, delivery.magentoEntityId(), key,
-                RunStatus.QUEUED, 0, firstCount, false, now, now, null, null, null, null);
+        SyncRun candidate = SyncRun.accepted(
+                new SyncRun.Subject(runId, tenantId, event, delivery.magentoEntityId(), key), now)
+                .toBuilder().enqueueCount(firstCount).build();
         Optional<SyncRun> existing = runs.createIfAbsent(candidate);
         if (existing.isEmpty()) {
             // a new run, or the repair of a key whose run was never written (a crash between the two writes): the

@@ -182,10 +182,7 @@ final class InvoiceSync {
         try {
             return call.get();
         } catch (SageCallException e) {
-            String reason = "sage_" + e.kind().name().toLowerCase(java.util.Locale.ROOT)
-                    + (e.detail() == null ? "" : ": " + e.detail());
-            throw e.kind().retryable() ? SyncFailure.retryable(e.kind().errorClass(), reason, e)
-                    : SyncFailure.permanent(e.kind().errorClass(), reason, e);
+            throw SyncFailure.of(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.log.JsonLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -11,6 +12,8 @@ import java.util.function.Predicate;
  * batch responses).
  */
 public final class PartialBatch {
+    private static final JsonLog LOG = JsonLog.of(PartialBatch.class);
+
     private PartialBatch() {
     }
 
@@ -38,6 +41,9 @@ public final class PartialBatch {
             try {
                 done = handler.test(item);
             } catch (RuntimeException e) {
+                // the message comes back (SQS redelivers it); the line says why, without its body
+                LOG.error("message failed; returned to the queue", "message_id", item.messageId(),
+                        "error", e.getClass().getSimpleName());
                 done = false;
             }
             if (!done) {

@@ -9,10 +9,9 @@ import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
-import io.sagesync.domain.magento.CanonicalInvoice;
-import io.sagesync.domain.magento.CanonicalPayment;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
+import io.sagesync.port.CanonicalEntityParser;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.PushQueue;
 import io.sagesync.port.RetryScheduler;
@@ -23,7 +22,6 @@ import io.sagesync.port.XrefStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The sync worker's use case: one job from the tenant's FIFO queue → one terminal run outcome and one push job, or
@@ -53,29 +51,35 @@ public final class ProcessSyncJob {
     private final InvoiceSync invoices;
     private final PaymentSync payments;
 
-    /**
-     * @param invoiceParser canonical invoice JSON → record; throws
-     *                      {@link io.sagesync.domain.magento.CanonicalParseException} on unreadable input
-     * @param paymentParser canonical payment JSON → record; same contract
-     */
-    public ProcessSyncJob(String tenantId, RunLifecycle runs, MagentoGateway magento,
-                          Function<String, CanonicalInvoice> invoiceParser,
-                          Function<String, CanonicalPayment> paymentParser, BindingStore bindings, SageGateway sage,
-                          XrefStore xrefs, PushQueue pushQueue, RetryScheduler retries, SyncQueue syncQueue,
+    /** Where the worker reads from: the shop and its canonical bodies. */
+    public record Source(MagentoGateway magento, CanonicalEntityParser parser) {
+    }
+
+    /** Where the worker writes to: the tenant's binding (settings, health), Sage and the cross-references. */
+    public record Ledger(BindingStore bindings, SageGateway sage, XrefStore xrefs) {
+    }
+
+    /** Where jobs go next: the sync-state push, the delayed retry (and dead letter), the tenant's FIFO queue. */
+    public record Queues(PushQueue push, RetryScheduler retries, SyncQueue sync) {
+    }
+
+    public ProcessSyncJob(String tenantId, RunLifecycle runs, Source source, Ledger ledger, Queues queues,
                           SyncWorkerSettings settings, Clock clock) {
         this.tenantId = tenantId;
         this.runs = runs;
-        this.xrefs = xrefs;
-        this.pushQueue = pushQueue;
-        this.retries = retries;
-        this.syncQueue = syncQueue;
+        this.xrefs = ledger.xrefs();
+        this.pushQueue = queues.push();
+        this.retries = queues.retries();
+        this.syncQueue = queues.sync();
         this.settings = settings;
         this.clock = clock;
         // one cache of reference data for both: a payment right after its invoice reads no reference data again
-        SageReferenceDefaults defaults = new SageReferenceDefaults(sage, clock, settings.referenceDataTtl());
-        this.invoices = new InvoiceSync(tenantId, magento, invoiceParser, bindings, sage, xrefs, defaults, settings,
-                clock);
-        this.payments = new PaymentSync(tenantId, magento, paymentParser, bindings, sage, xrefs, defaults, clock);
+        SageReferenceDefaults defaults = new SageReferenceDefaults(ledger.sage(), clock, settings.referenceDataTtl());
+        CanonicalEntityParser parser = source.parser();
+        this.invoices = new InvoiceSync(tenantId, source.magento(), parser::parseInvoice, ledger.bindings(),
+                ledger.sage(), ledger.xrefs(), defaults, settings, clock);
+        this.payments = new PaymentSync(tenantId, source.magento(), parser::parsePayment, ledger.bindings(),
+                ledger.sage(), ledger.xrefs(), defaults, clock);
     }
 
     /**

@@ -11,6 +11,7 @@ import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.PushLog;
+import io.sagesync.retry.ExponentialBackoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.Objects;
  * <ul>
  *   <li>2xx → {@code delivered}, {@code pushed_at} recorded on the run; done.</li>
  *   <li>5xx, 3xx, 408, 429, timeouts, connection errors, our own store or secret being unavailable → retried with
- *       {@link PushBackoff}; after the queue's {@code maxReceiveCount} SQS dead-letters the message (redrivable).</li>
+ *       {@link io.sagesync.retry.RetryPolicies#SYNC_STATE_PUSH}; after the queue's {@code maxReceiveCount} SQS dead-letters the message (redrivable).</li>
  *   <li>400 and other non-retryable 4xx → {@code rejected} with Magento's message template; never retried, since the
  *       same body would be rejected again.</li>
  *   <li>401/403 → {@code unauthorized}; the binding's Magento channel is flagged {@code token_revoked} (re-pairing
@@ -48,11 +49,11 @@ public final class PushSyncState {
     private final PushLog pushLog;
     private final BindingStore binding;
     private final Metrics metrics;
-    private final PushBackoff backoff;
+    private final ExponentialBackoff backoff;
     private final Clock clock;
 
     public PushSyncState(String tenantId, MagentoGateway magento, PushLog pushLog, BindingStore binding,
-                         Metrics metrics, PushBackoff backoff, Clock clock) {
+                         Metrics metrics, ExponentialBackoff backoff, Clock clock) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.magento = Objects.requireNonNull(magento, "magento");
         this.pushLog = Objects.requireNonNull(pushLog, "pushLog");

@@ -1,6 +1,7 @@
 package io.sagesync.application;
 
 import io.sagesync.domain.ErrorClass;
+import io.sagesync.port.SageCallException;
 
 /**
  * Why a sync attempt could not finish: retryable (goes to the delayed-retry queue) or permanent (the run fails now).
@@ -24,6 +25,11 @@ final class SyncFailure extends RuntimeException {
 
     static SyncFailure permanent(ErrorClass errorClass, String reason, Throwable cause) {
         return new SyncFailure(errorClass, reason, false, cause);
+    }
+
+    /** A Sage failure as its exception classified it: error class, retryability and reason unchanged. */
+    static SyncFailure of(SageCallException e) {
+        return new SyncFailure(e.errorClass(), e.runReason(), e.retryable(), e);
     }
 
     ErrorClass errorClass() {

@@ -7,15 +7,15 @@ import io.sagesync.domain.ErrorClass;
  * the message holds only the route kind, the status and Magento's (truncated, parameter-free) error text, never
  * tokens or entity bodies.
  */
-public class MagentoCallException extends RuntimeException {
+public class MagentoCallException extends PartnerCallException {
 
     /** What went wrong, from the caller's point of view. */
-    public enum Kind {
+    public enum Kind implements FailureKind {
         /** 404: the entity does not exist (deleted, or wrong id). Not retryable. */
         NOT_FOUND(ErrorClass.NOT_FOUND, false),
         /** 401/403: the token was refused; pairing or key material is wrong. Not retryable as is. */
         AUTH(ErrorClass.AUTH, false),
-        /** Another 4xx (not 408/429): Magento rejected the request itself (e.g. 400 on sync-state validation). Not retryable. */
+        /** Another 4xx (not 408/429): Magento rejected the request itself (e.g. 400 on sync-state validation). */
         REJECTED(ErrorClass.HTTP, false),
         /** 5xx, 3xx, 408, 429, timeouts and connection errors: try again later. */
         TRANSIENT(ErrorClass.HTTP, true);
@@ -28,24 +28,22 @@ public class MagentoCallException extends RuntimeException {
             this.retryable = retryable;
         }
 
-        /** The error class to record on a failed run. */
+        @Override
         public ErrorClass errorClass() {
             return errorClass;
         }
 
-        /** Whether repeating the same call later may succeed. */
+        @Override
         public boolean retryable() {
             return retryable;
         }
     }
 
     private final Kind kind;
-    private final int httpStatus;
 
     public MagentoCallException(Kind kind, int httpStatus, String message, Throwable cause) {
-        super(message, cause);
+        super(httpStatus, null, message, cause);
         this.kind = kind;
-        this.httpStatus = httpStatus;
     }
 
     public MagentoCallException(Kind kind, int httpStatus, String message) {
@@ -56,8 +54,8 @@ public class MagentoCallException extends RuntimeException {
         return kind;
     }
 
-    /** The HTTP status Magento answered, or 0 when no response arrived (timeout, connection error). */
-    public int httpStatus() {
-        return httpStatus;
+    @Override
+    public FailureKind failureKind() {
+        return kind;
     }
 }

@@ -1,7 +1,5 @@
 package io.sagesync.application;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.sagesync.domain.BindingState;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.EventName;
@@ -13,10 +11,11 @@ import io.sagesync.log.JsonLog;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.InfrastructureException;
-import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoCallException.Kind;
+import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.PushLog;
+import io.sagesync.retry.RetryPolicies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +32,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The push use case against in-memory ports: every Magento answer class and every store failure. */
 class PushSyncStateTest {
     private static final Instant NOW = Instant.parse("2026-04-30T10:15:00Z");
@@ -45,7 +46,7 @@ class PushSyncStateTest {
     private final InMemoryBinding binding = new InMemoryBinding();
     private final List<String> metricLines = new ArrayList<>();
     private final PushSyncState push = new PushSyncState("tenant-1", magento, pushLog, binding,
-            new Metrics("tenant-1", "push", CLOCK, metricLines::add), PushBackoff.DEFAULT, CLOCK);
+            new Metrics("tenant-1", "push", CLOCK, metricLines::add), RetryPolicies.SYNC_STATE_PUSH, CLOCK);
 
     @AfterEach
     void restoreLog() {

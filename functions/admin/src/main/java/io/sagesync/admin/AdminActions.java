@@ -3,11 +3,11 @@ package io.sagesync.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sagesync.adapter.sage.SageApiException;
 import io.sagesync.adapter.sage.SageReauthRequiredException;
 import io.sagesync.domain.policy.PolicyValidationException;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.InfrastructureException;
+import io.sagesync.port.SageCallException;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Objects;
@@ -82,10 +82,9 @@ public final class AdminActions {
         } catch (SageReauthRequiredException e) {
             LOG.warn("admin action refused", "error", "needs_reauth");
             return error(action, "needs_reauth", e.getMessage());
-        } catch (SageApiException e) {
-            LOG.warn("admin action failed", "error", "sage", "classification", e.classification().name());
-            return error(action, "sage_" + e.classification().name().toLowerCase(java.util.Locale.ROOT),
-                    e.getMessage());
+        } catch (SageCallException e) {
+            LOG.warn("admin action failed", "error", "sage", "classification", e.kind().name());
+            return error(action, e.kind().wireName(), e.getMessage());
         } catch (InfrastructureException e) {
             LOG.error("admin action failed", "error", "infrastructure", "detail", e.getMessage());
             return error(action, "infrastructure", e.getMessage() + "; try again");

@@ -1,20 +1,19 @@
 package io.sagesync.admin;
 
-import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
-
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.sage.RetryPolicy;
 import io.sagesync.adapter.sage.SageAppCredentials;
 import io.sagesync.adapter.sage.SageClientConfig;
 import io.sagesync.adapter.sage.SageHttpClient;
 import io.sagesync.adapter.sage.SageOAuthClient;
 import io.sagesync.adapter.sage.SageTokenCustodian;
-import io.sagesync.adapter.sage.Sleeper;
+import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
+import io.sagesync.retry.InProcessRetry;
+import io.sagesync.retry.Sleeper;
 import io.sagesync.security.LedgerTokenSigner;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -59,7 +58,7 @@ public final class AdminComposition {
                 new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock), tokenStore, custodian,
                 binding, references,
                 businessId -> new SageHttpClient(new SageClientConfig(config.sageBaseUrl(), businessId,
-                        Duration.ofSeconds(5), Duration.ofSeconds(20), RetryPolicy.defaults()),
+                        Duration.ofSeconds(5), Duration.ofSeconds(20), InProcessRetry.defaults()),
                         custodian::accessToken, http, clock, sleeper, random),
                 http, clock, random);
         var pairing = new MagentoPairing(http, new SecretsManagerTenantKeyVault(aws.secretsManager(),

@@ -124,7 +124,7 @@ final class MagentoPairing {
         }
         String text = magentoMessage(response.body());
         throw new AdminException("pairing_rejected", "Magento answered " + status + " to pairing"
-                + (text == null ? "" : ": " + text) + ". The previous api_key is unchanged.");
+                + ": " + text + ". The previous api_key is unchanged.");
     }
 
     private Result ping(String shopUrl, String apiKey) {
@@ -141,16 +141,17 @@ final class MagentoPairing {
         }
     }
 
+    /** Magento's {@code message}, cleaned and cut, or a plain note when the error body carries none. */
     private static String magentoMessage(String body) {
         try {
             var message = JSON.readTree(body == null ? "" : body).path("message");
             if (!message.isTextual()) {
-                return null;
+                return "no message in Magento's answer";
             }
             String text = message.asText().replaceAll("\\p{Cntrl}", " ").strip();
             return text.length() <= 200 ? text : text.substring(0, 200);
         } catch (IOException e) {
-            return null;
+            return "Magento's answer is not JSON";
         }
     }
 

@@ -14,6 +14,7 @@ import io.sagesync.adapter.sage.SageTokenStore;
 import io.sagesync.domain.BindingState;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
+import io.sagesync.port.SageCallException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -197,7 +198,7 @@ final class SageConnection {
                 JsonNode node = JSON.readTree(item);
                 out.put(node.path("id").asText(), node.path("displayed_as").asText(""));
             } catch (IOException e) {
-                throw new SageApiException(SageApiException.Classification.HTTP, "GET", "reference", 200,
+                throw new SageApiException(SageCallException.Kind.HTTP, "GET", "reference", 200,
                         List.of(), null, null, e);
             }
         }

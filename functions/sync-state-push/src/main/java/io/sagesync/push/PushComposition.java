@@ -6,12 +6,12 @@ import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.magento.HttpMagentoGateway;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsMessageDelay;
-import io.sagesync.application.PushBackoff;
 import io.sagesync.application.PushSyncState;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.MessageDelay;
+import io.sagesync.retry.RetryPolicies;
 import io.sagesync.security.LedgerTokenSigner;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +47,7 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
         var push = new PushSyncState(config.tenantId(), magento,
                 new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                Metrics.toStdout(config.tenantId(), FUNCTION, clock), PushBackoff.DEFAULT, clock);
+                Metrics.toStdout(config.tenantId(), FUNCTION, clock), RetryPolicies.SYNC_STATE_PUSH, clock);
         return new PushComposition(push, new SqsMessageDelay(aws.sqs(), config.pushQueueUrl()));
     }
 }

@@ -323,9 +323,10 @@ class SyncStatePushIntegrationTest {
     private String run(EventName event, long entityId, RunStatus status) {
         String runId = UUID.randomUUID().toString();
         Instant now = Instant.now();
-        runs.createIfAbsent(new SyncRun(runId, TENANT, event, entityId, event.wireName() + ":" + entityId + ":" + runId,
-                status, 1, 1, true, now, now, status == RunStatus.FAILED ? ErrorClass.VALIDATION : null, null, null,
-                null));
+        runs.createIfAbsent(SyncRun.builder(new SyncRun.Subject(runId, TENANT, event, entityId,
+                        event.wireName() + ":" + entityId + ":" + runId), now)
+                .status(status).attempts(1).enqueued(true)
+                .errorClass(status == RunStatus.FAILED ? ErrorClass.VALIDATION : null).build());
         return runId;
     }
 

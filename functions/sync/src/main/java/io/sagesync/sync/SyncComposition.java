@@ -1,29 +1,22 @@
 package io.sagesync.sync;
 
-import io.sagesync.adapter.sage.SageAppCredentials;
-import java.util.function.Supplier;
-
-import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
-import io.sagesync.adapter.sage.ConnectedSageGateway;
-import io.sagesync.adapter.sage.SageOAuthClient;
-import io.sagesync.adapter.sage.SageTokenCustodian;
-import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
-import io.sagesync.config.EnvNames;
-import io.sagesync.port.SageGateway;
-
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
+import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.magento.HttpMagentoGateway;
+import io.sagesync.adapter.sage.ConnectedSageGateway;
 import io.sagesync.adapter.sage.HttpSageGateway;
-import io.sagesync.adapter.sage.RetryPolicy;
+import io.sagesync.adapter.sage.SageAppCredentials;
 import io.sagesync.adapter.sage.SageClientConfig;
 import io.sagesync.adapter.sage.SageHttpClient;
 import io.sagesync.adapter.sage.SageJson;
-import io.sagesync.adapter.sage.Sleeper;
+import io.sagesync.adapter.sage.SageOAuthClient;
+import io.sagesync.adapter.sage.SageTokenCustodian;
+import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
+import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsPushQueue;
 import io.sagesync.adapter.sqs.SqsRetryScheduler;
@@ -32,8 +25,12 @@ import io.sagesync.application.MeteredRunLifecycle;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
+import io.sagesync.port.SageGateway;
+import io.sagesync.retry.InProcessRetry;
+import io.sagesync.retry.Sleeper;
 import io.sagesync.security.LedgerTokenSigner;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -41,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Wires the sync function. Lambda calls {@link #fromEnvironment()}; local mode and tests call {@link #of} with
@@ -67,7 +65,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         SageSettings configured = SageSettings.fromEnv(env);
         if (!env.getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "").isBlank()) {
             // a fixed token (short-lived; for trying a real business by hand)
-            return of(config, aws, clock, configured, worker, RetryPolicy.defaults());
+            return of(config, aws, clock, configured, worker, InProcessRetry.defaults());
         }
         return of(config, aws, clock, connectedSage(config, aws, clock, env, configured.baseUrl()), worker);
     }
@@ -100,13 +98,13 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
                 Sleeper.threadSleep(), new SecureRandom(), () -> UUID.randomUUID().toString());
         return new ConnectedSageGateway(() -> custodian.current().businessId(), business ->
                 new HttpSageGateway(new SageHttpClient(new SageClientConfig(sageBaseUrl, business, CONNECT_TIMEOUT,
-                        SAGE_TIMEOUT, RetryPolicy.defaults()), custodian::accessToken, http, clock,
+                        SAGE_TIMEOUT, InProcessRetry.defaults()), custodian::accessToken, http, clock,
                         Sleeper.threadSleep(), new SecureRandom()), new SageJson()));
     }
 
     /** With the default retry budget and Sage transport retries. */
     public static SyncComposition of(SagesyncConfig config, AwsClients aws, Clock clock, SageSettings sage) {
-        return of(config, aws, clock, sage, SyncWorkerSettings.defaults(), RetryPolicy.defaults());
+        return of(config, aws, clock, sage, SyncWorkerSettings.defaults(), InProcessRetry.defaults());
     }
 
     /**
@@ -116,7 +114,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
      * @param sageRetries in-process retries of the Sage transport
      */
     public static SyncComposition of(SagesyncConfig config, AwsClients aws, Clock clock, SageSettings sage,
-                                     SyncWorkerSettings worker, RetryPolicy sageRetries) {
+                                     SyncWorkerSettings worker, InProcessRetry sageRetries) {
         HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
         var sageClient = new SageHttpClient(
                 new SageClientConfig(sage.baseUrl(), sage.businessId(), CONNECT_TIMEOUT, SAGE_TIMEOUT, sageRetries),
@@ -140,14 +138,13 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
-        var parser = new CanonicalJsonParser();
-        return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs, magento, parser::parseInvoice,
-                parser::parsePayment,
-                new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                sageGateway,
-                new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock),
-                new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
-                new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
-                new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()), worker, clock));
+        return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
+                new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
+                new ProcessSyncJob.Ledger(new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
+                        sageGateway, new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock)),
+                new ProcessSyncJob.Queues(new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
+                        new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
+                        new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
+                worker, clock));
     }
 }

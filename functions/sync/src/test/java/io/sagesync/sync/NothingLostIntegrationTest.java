@@ -76,8 +76,8 @@ class NothingLostIntegrationTest {
         var pastStore = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(),
                 Clock.fixed(hourAgo, ZoneOffset.UTC));
         pastStore.claimKey("invoice.created:71", "stalled-71");
-        pastStore.createIfAbsent(new SyncRun("stalled-71", TENANT, EventName.INVOICE_CREATED, 71,
-                "invoice.created:71", RunStatus.QUEUED, 0, 1, false, hourAgo, hourAgo, null, null, null, null));
+        pastStore.createIfAbsent(SyncRun.accepted(new SyncRun.Subject("stalled-71", TENANT,
+                EventName.INVOICE_CREATED, 71, "invoice.created:71"), hourAgo));
 
         var sweeper = new SweepHandler(SweepComposition.of(aws.config(TENANT), aws.clients(), Clock.systemUTC(),
                 Duration.ofMinutes(30)).sweepStalledRuns());

@@ -47,8 +47,8 @@ class PairedShopUrlIntegrationTest {
                     new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token)).processSyncJob());
             var runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             Instant now = Instant.now();
-            runs.createIfAbsent(new SyncRun("run-paired", TENANT, EventName.INVOICE_CREATED, 77,
-                    "invoice.created:77", RunStatus.QUEUED, 0, 1, true, now, now, null, null, null, null));
+            runs.createIfAbsent(SyncRun.builder(new SyncRun.Subject("run-paired", TENANT, EventName.INVOICE_CREATED,
+                    77, "invoice.created:77"), now).enqueued(true).build());
             SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
             message.setMessageId("m-1");
             message.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:SyncQueue.fifo");

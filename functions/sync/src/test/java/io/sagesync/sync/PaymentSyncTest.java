@@ -56,8 +56,10 @@ class PaymentSyncTest {
     private final FakeMagento magento = new FakeMagento();
     private final FakeSage sage = new FakeSage();
     private final CanonicalJsonParser parser = new CanonicalJsonParser();
-    private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs, magento, parser::parseInvoice,
-            parser::parsePayment, bindings, sage, xrefs, pushes, retries, new InMemorySyncQueue(),
+    private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs,
+            new ProcessSyncJob.Source(magento, parser),
+            new ProcessSyncJob.Ledger(bindings, sage, xrefs),
+            new ProcessSyncJob.Queues(pushes, retries, new InMemorySyncQueue()),
             SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -281,8 +283,8 @@ class PaymentSyncTest {
 
     private SyncJob queued(long id) {
         String runId = "run-" + id + "-paid";
-        runs.put(new SyncRun(runId, TENANT, EventName.INVOICE_PAID, id, "invoice.paid:" + id, RunStatus.QUEUED, 0, 1,
-                true, NOW, NOW, null, null, null, null));
+        runs.put(SyncRun.builder(new SyncRun.Subject(runId, TENANT, EventName.INVOICE_PAID, id, "invoice.paid:" + id), NOW)
+                .enqueued(true).build());
         return new SyncJob(runId, TENANT, EventName.INVOICE_PAID, id, 1, 1, 1);
     }
 

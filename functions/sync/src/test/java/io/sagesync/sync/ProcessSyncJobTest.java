@@ -55,8 +55,10 @@ class ProcessSyncJobTest {
     private final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
     private final FakeMagento magento = new FakeMagento();
     private final FakeSage sage = new FakeSage();
-    private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs, magento,
-            new CanonicalJsonParser()::parseInvoice, new CanonicalJsonParser()::parsePayment, bindings, sage, xrefs, pushes, retries, syncQueue,
+    private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs,
+            new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
+            new ProcessSyncJob.Ledger(bindings, sage, xrefs),
+            new ProcessSyncJob.Queues(pushes, retries, syncQueue),
             SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
@@ -231,8 +233,8 @@ class ProcessSyncJobTest {
 
     private SyncJob queued(EventName event, long id) {
         String runId = "run-" + id + "-" + event.wireName();
-        runs.put(new SyncRun(runId, TENANT, event, id, event.wireName() + ":" + id, RunStatus.QUEUED, 0, 1, true,
-                NOW, NOW, null, null, null, null));
+        runs.put(SyncRun.builder(new SyncRun.Subject(runId, TENANT, event, id, event.wireName() + ":" + id), NOW)
+                .enqueued(true).build());
         return new SyncJob(runId, TENANT, event, id, 1, 1, 1);
     }
 

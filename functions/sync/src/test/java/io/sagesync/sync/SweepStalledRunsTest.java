@@ -54,7 +54,7 @@ class SweepStalledRunsTest {
     }
 
     private void put(String runId, RunStatus status, long id, Instant updatedAt) {
-        runs.put(new SyncRun(runId, "t1", EventName.INVOICE_CREATED, id, "invoice.created:" + id, status, 1, 1,
-                true, updatedAt, updatedAt, null, null, null, null));
+        runs.put(SyncRun.builder(new SyncRun.Subject(runId, "t1", EventName.INVOICE_CREATED, id,
+                "invoice.created:" + id), updatedAt).status(status).attempts(1).enqueued(true).build());
     }
 }

@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.policy.SyncPolicyJson;
-import io.sagesync.adapter.sage.RetryPolicy;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.domain.EventName;
-import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
+import io.sagesync.retry.DelaySchedule;
+import io.sagesync.retry.InProcessRetry;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.testkit.LocalAws;
@@ -58,9 +58,10 @@ final class SyncPipeline implements AutoCloseable {
         SagesyncConfig config = new SagesyncConfig(tenant, base.tableName(), base.syncQueueUrl(), base.syncDlqUrl(),
                 base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(), base.sageSecretId(),
                 base.keyCacheTtl(), base.jwtLeeway(), magento.baseUrl(), sage.baseUrl());
-        SyncWorkerSettings worker = new SyncWorkerSettings(maxAttempts, List.of(Duration.ZERO), Duration.ofDays(6),
+        SyncWorkerSettings worker = new SyncWorkerSettings(new DelaySchedule(maxAttempts, List.of(Duration.ZERO)),
+                Duration.ofDays(6),
                 Duration.ofMinutes(15));
-        RetryPolicy fast = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4, Duration.ZERO,
+        InProcessRetry fast = new InProcessRetry(Duration.ofMillis(1), Duration.ofMillis(5), 4, Duration.ZERO,
                 Duration.ofSeconds(1));
         handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
                 new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token), worker, fast)
@@ -76,8 +77,7 @@ final class SyncPipeline implements AutoCloseable {
     String queueRun(EventName event, long entityId, String idempotencyKey) {
         String runId = "run-" + entityId + "-" + event.wireName() + "-" + System.nanoTime();
         Instant now = Instant.now();
-        runs.createIfAbsent(new SyncRun(runId, tenant, event, entityId, idempotencyKey, RunStatus.QUEUED, 0, 1,
-                false, now, now, null, null, null, null));
+        runs.createIfAbsent(SyncRun.accepted(new SyncRun.Subject(runId, tenant, event, entityId, idempotencyKey), now));
         new SqsSyncQueue(aws.adminClients().sqs(), aws.queueUrl("SyncQueue"))
                 .enqueue(new SyncJob(runId, tenant, event, entityId, 1, 1, 1));
         return runId;

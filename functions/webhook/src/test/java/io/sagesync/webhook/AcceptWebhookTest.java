@@ -79,9 +79,9 @@ class AcceptWebhookTest {
     void repeatOfAFailedRun_queuesItAgain_withANewEnqueueCount() {
         accept.accept(request("invoice.created", "invoice.created:42", body(42)));
         SyncRun run = runs.find("run-1").orElseThrow();
-        runs.put(new SyncRun(run.runId(), run.tenantId(), run.event(), run.magentoEntityId(), run.idempotencyKey(),
-                RunStatus.FAILED, 1, 1, true, run.createdAt(), NOW, io.sagesync.domain.ErrorClass.PROVIDER,
-                "sage down", null, null));
+        runs.put(run.toBuilder().status(RunStatus.FAILED).attempts(1).enqueueCount(1).enqueued(true).updatedAt(NOW)
+                .errorClass(io.sagesync.domain.ErrorClass.PROVIDER).reason("sage down").sageDocument(null, null)
+                .build());
 
         var refire = accept.accept(request("invoice.created", "invoice.created:42", body(42)));
 

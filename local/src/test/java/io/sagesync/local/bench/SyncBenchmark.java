@@ -3,13 +3,12 @@ package io.sagesync.local.bench;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
-import io.sagesync.adapter.sage.RetryPolicy;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.domain.EventName;
-import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.Xref;
+import io.sagesync.retry.InProcessRetry;
 import io.sagesync.simulator.magento.CanonicalInvoices;
 import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.simulator.magento.MagentoSimulator;
@@ -23,7 +22,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,7 +49,7 @@ public final class SyncBenchmark {
                     b.jwtLeeway(), magento.baseUrl(), sage.baseUrl());
             SyncHandler handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
                     new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token),
-                    SyncWorkerSettings.defaults(), RetryPolicy.defaults()).processSyncJob());
+                    SyncWorkerSettings.defaults(), InProcessRetry.defaults()).processSyncJob());
             var runs = new DynamoDbSyncRunStore(aws.clients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             var xrefs = new DynamoDbXrefStore(aws.clients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             String fifoArn = "arn:aws:sqs:us-east-1:000000000000:SyncQueue.fifo";
@@ -64,8 +62,8 @@ public final class SyncBenchmark {
                 magento.putInvoice(id, CanonicalInvoices.gbpRegistered(id));
                 String runId = "bench-" + id;
                 Instant now = Instant.now();
-                runs.createIfAbsent(new SyncRun(runId, TENANT, EventName.INVOICE_CREATED, id, "k" + id,
-                        RunStatus.QUEUED, 0, 1, true, now, now, null, null, null, null));
+                runs.createIfAbsent(SyncRun.builder(new SyncRun.Subject(runId, TENANT,
+                        EventName.INVOICE_CREATED, id, "k" + id), now).enqueued(true).build());
                 SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
                 m.setMessageId("m" + id);
                 m.setEventSourceArn(fifoArn);

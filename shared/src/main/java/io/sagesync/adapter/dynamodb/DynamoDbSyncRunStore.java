@@ -207,9 +207,7 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
 
     @Override
     public boolean restore(SyncJob job, Instant now) {
-        SyncRun run = new SyncRun(job.runId(), job.tenantId(), job.event(), job.magentoEntityId(),
-                job.effectiveIdempotencyKey(), RunStatus.QUEUED, 0, job.enqueueCount(), true, now, now, null, null,
-                null, null);
+        SyncRun run = SyncRun.restoredFrom(job, now);
         // the key first, so a later delivery of the same key finds this run rather than starting another
         claimKey(run.idempotencyKey(), run.runId());
         return createIfAbsent(run).isEmpty();

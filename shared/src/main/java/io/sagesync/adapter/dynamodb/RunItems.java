@@ -54,22 +54,25 @@ final class RunItems {
 
     static SyncRun fromItem(Map<String, AttributeValue> item) {
         return new SyncRun(
-                item.get("run_id").s(),
-                item.get("tenant_id").s(),
-                EventName.fromWire(item.get("event").s()).orElseThrow(),
-                Long.parseLong(item.get("magento_entity_id").n()),
-                item.get("idempotency_key").s(),
-                RunStatus.fromWire(item.get("status").s()),
-                Integer.parseInt(item.get("attempts").n()),
-                Integer.parseInt(item.get("enqueue_count").n()),
-                Boolean.TRUE.equals(item.get("enqueued").bool()),
-                Instant.parse(item.get("created_at").s()),
-                Instant.parse(item.get(UPDATED_AT).s()),
-                optional(item, "error_class") == null ? null
-                        : ErrorClass.valueOf(optional(item, "error_class").toUpperCase(Locale.ROOT)),
-                optional(item, "reason"),
-                optional(item, "sage_id"),
-                optional(item, "sage_reference"));
+                new SyncRun.Subject(
+                        item.get("run_id").s(),
+                        item.get("tenant_id").s(),
+                        EventName.fromWire(item.get("event").s()).orElseThrow(),
+                        Long.parseLong(item.get("magento_entity_id").n()),
+                        item.get("idempotency_key").s()),
+                new SyncRun.Progress(
+                        RunStatus.fromWire(item.get("status").s()),
+                        Integer.parseInt(item.get("attempts").n()),
+                        Integer.parseInt(item.get("enqueue_count").n()),
+                        Boolean.TRUE.equals(item.get("enqueued").bool()),
+                        Instant.parse(item.get("created_at").s()),
+                        Instant.parse(item.get(UPDATED_AT).s())),
+                new SyncRun.Result(
+                        optional(item, "error_class") == null ? null
+                                : ErrorClass.valueOf(optional(item, "error_class").toUpperCase(Locale.ROOT)),
+                        optional(item, "reason"),
+                        optional(item, "sage_id"),
+                        optional(item, "sage_reference")));
     }
 
     static Boolean boolAttr(Map<String, AttributeValue> item, String name) {

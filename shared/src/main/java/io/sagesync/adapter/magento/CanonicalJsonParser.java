@@ -13,6 +13,7 @@ import io.sagesync.domain.magento.CanonicalInvoiceLine;
 import io.sagesync.domain.magento.CanonicalParseException;
 import io.sagesync.domain.magento.CanonicalPayment;
 import io.sagesync.domain.magento.InvoiceState;
+import io.sagesync.port.CanonicalEntityParser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,13 +27,14 @@ import java.util.List;
  * and numeric strings are all accepted. A missing or malformed required field raises
  * {@link CanonicalParseException}.
  */
-public final class CanonicalJsonParser {
+public final class CanonicalJsonParser implements CanonicalEntityParser {
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
             .build();
 
     /** Parses a canonical invoice body. */
+    @Override
     public CanonicalInvoice parseInvoice(String json) {
         JsonNode root = readObject(json);
         return new CanonicalInvoice(
@@ -61,6 +63,7 @@ public final class CanonicalJsonParser {
     }
 
     /** Parses a canonical credit memo body. */
+    @Override
     public CanonicalCreditMemo parseCreditMemo(String json) {
         JsonNode root = readObject(json);
         return new CanonicalCreditMemo(
@@ -87,6 +90,7 @@ public final class CanonicalJsonParser {
      * Parses a canonical payment body ({@code GET /V1/byte8/payment/:invoiceId}). {@code invoice_id} falls back to
      * {@code magento_id} (they are the same id); {@code gateway_metadata} and {@code gateway_txn_id} are ignored.
      */
+    @Override
     public CanonicalPayment parsePayment(String json) {
         JsonNode root = readObject(json);
         Long invoiceId = optLong(root, "invoice_id", "");
@@ -104,6 +108,7 @@ public final class CanonicalJsonParser {
     }
 
     /** Parses a canonical customer body ({@code GET /V1/byte8/customer/:id}). */
+    @Override
     public CanonicalContact parseContact(String json) {
         return contact(readObject(json), "");
     }

@@ -36,8 +36,6 @@ public final class ConnectedSageGateway implements SageGateway {
             business = businessId.get();
         } catch (SageReauthRequiredException | io.sagesync.port.InfrastructureException e) {
             throw HttpSageGateway.connectionFailure(e);
-        } catch (SageApiException e) {
-            throw HttpSageGateway.translate(e);
         }
         Bound b = bound;
         if (b == null || !b.businessId().equals(business)) {

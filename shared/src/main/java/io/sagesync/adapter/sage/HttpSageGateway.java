@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * {@link SageGateway} over {@link SageHttpClient} (retries, X-Business, error arrays) and {@link SageJson} (wire
  * shapes). Lookups use Sage's loose {@code search} and compare {@code reference} exactly on our side, because
- * {@code search} also matches names. {@link SageApiException}s become {@link SageCallException}s here so the use
- * case never sees transport types.
+ * {@code search} also matches names. {@link SageHttpClient} already classifies failures as the port's
+ * {@link SageCallException}; this class adds the ones it finds in answers it cannot use.
  */
 public final class HttpSageGateway implements SageGateway {
     private final SageHttpClient http;
@@ -81,8 +80,8 @@ public final class HttpSageGateway implements SageGateway {
                     "Sage GET /sales_invoices/{id} answered without a contact", null);
         }
         return new SageSalesInvoice(n.path("id").asText(id), n.path("reference").asText(null), contactId,
-                n.path("currency").path("id").asText(null), decimal(n.path("exchange_rate")),
-                decimal(n.path("total_amount")), decimal(n.path("outstanding_amount")));
+                n.path("currency").path("id").asText(null), optionalDecimal(n, "exchange_rate"),
+                optionalDecimal(n, "total_amount"), optionalDecimal(n, "outstanding_amount"));
     }
 
     @Override
@@ -96,7 +95,7 @@ public final class HttpSageGateway implements SageGateway {
     public SageReferenceData referenceData() {
         List<SageReferenceData.TaxRate> rates = call(() -> http.getAllPages("/tax_rates",
                 Map.of("attributes", "percentage"))).stream().map(json::readTree)
-                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), decimal(n.path("percentage"))))
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), optionalDecimal(n, "percentage")))
                 .toList();
         Map<String, String> salesQuery = new LinkedHashMap<>();
         salesQuery.put("visible_in", "sales");
@@ -117,7 +116,7 @@ public final class HttpSageGateway implements SageGateway {
 
     private static PostedInvoice invoice(JsonNode n) {
         return new PostedInvoice(n.path("id").asText(), n.path("reference").asText(null),
-                n.path("invoice_number").asText(null), decimal(n.path("total_amount")));
+                n.path("invoice_number").asText(null), requiredDecimal(n, "total_amount"));
     }
 
     private String requireId(SageResponse response, String path) {
@@ -130,22 +129,36 @@ public final class HttpSageGateway implements SageGateway {
         return id;
     }
 
-    private static BigDecimal decimal(JsonNode n) {
-        if (n == null || n.isMissingNode() || n.isNull()) {
+    /**
+     * A posted invoice's total: the sync checks it against Magento's grand total, so an answer without one (or with
+     * a non-number) is a failure, never a silently skipped check.
+     */
+    private static BigDecimal requiredDecimal(JsonNode parent, String field) {
+        BigDecimal value = optionalDecimal(parent, field);
+        if (value == null) {
+            throw new SageCallException(SageCallException.Kind.HTTP, "missing_" + field,
+                    "Sage answered without " + field, null);
+        }
+        return value;
+    }
+
+    /** A number Sage may leave out (null then); present but not a number is an unreadable answer. */
+    private static BigDecimal optionalDecimal(JsonNode parent, String field) {
+        JsonNode n = parent.path(field);
+        if (n.isMissingNode() || n.isNull()) {
             return null;
         }
         try {
             return new BigDecimal(n.asText());
         } catch (NumberFormatException e) {
-            return null;
+            throw new SageCallException(SageCallException.Kind.HTTP, "unreadable_" + field,
+                    "Sage answered with a non-numeric " + field, e);
         }
     }
 
     private static <T> T call(Supplier<T> call) {
         try {
             return call.get();
-        } catch (SageApiException e) {
-            throw translate(e);
         } catch (SageReauthRequiredException | io.sagesync.port.InfrastructureException e) {
             throw connectionFailure(e);
         } catch (IllegalArgumentException e) {
@@ -165,22 +178,5 @@ public final class HttpSageGateway implements SageGateway {
         }
         return new SageCallException(SageCallException.Kind.PROVIDER, "token_store_unavailable",
                 "Sage token store unavailable", e);
-    }
-
-    static SageCallException translate(SageApiException e) {
-        SageCallException.Kind kind = switch (e.classification()) {
-            case AUTH, BUSINESS_MISMATCH -> SageCallException.Kind.AUTH;
-            case NOT_FOUND -> SageCallException.Kind.NOT_FOUND;
-            case VALIDATION -> SageCallException.Kind.VALIDATION;
-            case RATE_LIMITED -> SageCallException.Kind.RATE_LIMITED;
-            case PROVIDER -> SageCallException.Kind.PROVIDER;
-            case UNKNOWN_OUTCOME -> SageCallException.Kind.UNKNOWN_OUTCOME;
-            case HTTP -> SageCallException.Kind.HTTP;
-        };
-        String detail = e.errors().stream()
-                .map(err -> (err.dataCode() == null ? "?" : err.dataCode())
-                        + (err.source() == null || err.source().isBlank() ? "" : "@" + err.source()))
-                .collect(Collectors.joining(","));
-        return new SageCallException(kind, detail.isEmpty() ? null : detail, e.getMessage(), e);
     }
 }

@@ -1,5 +1,6 @@
 package io.sagesync.adapter.sage;
 
+import io.sagesync.retry.InProcessRetry;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param retryPolicy    in-process retry limits
  */
 public record SageClientConfig(String baseUrl, String businessId, Duration connectTimeout, Duration requestTimeout,
-                               RetryPolicy retryPolicy) {
+                               InProcessRetry retryPolicy) {
 
     /** Sage's single v3.1 base URL for every region. */
     public static final String PRODUCTION_BASE_URL = "https://api.accounting.sage.com/v3.1";

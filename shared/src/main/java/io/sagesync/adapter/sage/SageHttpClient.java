@@ -1,7 +1,9 @@
 package io.sagesync.adapter.sage;
 
-import io.sagesync.adapter.sage.SageApiException.Classification;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageCallException.Kind;
+import io.sagesync.retry.InProcessRetry;
+import io.sagesync.retry.Sleeper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,7 +13,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +39,10 @@ import java.util.random.RandomGenerator;
  *   <li>429, and connection failures before the request was sent, are retried for every method.</li>
  *   <li>5xx (503 included) and read timeouts are retried for GET, and for POST/PUT only when the body carries an
  *       {@code idempotency_id}: Sage documents that a 5xx on a create may still have created the record. Without
- *       the id they end with {@link Classification#UNKNOWN_OUTCOME} after the one call.</li>
+ *       the id they end with {@link Kind#UNKNOWN_OUTCOME} after the one call.</li>
  *   <li>Any other 4xx is final at once.</li>
- *   <li>At most {@link RetryPolicy#maxAttempts()} calls and {@link RetryPolicy#sleepBudget()} of sleeping; then
- *       {@link Classification#RATE_LIMITED} (if the last answer was 429) or {@link Classification#PROVIDER}, so the
+ *   <li>At most {@link InProcessRetry#maxAttempts()} calls and {@link InProcessRetry#sleepBudget()} of sleeping; then
+ *       {@link Kind#RATE_LIMITED} (if the last answer was 429) or {@link Kind#PROVIDER}, so the
  *       queue retries later instead of the Lambda idling.</li>
  * </ul>
  * The access-token supplier is called for every attempt, so a refresh between retries is picked up.
@@ -118,7 +119,7 @@ public final class SageHttpClient {
                 break;
             }
             if (++pages > MAX_PAGES) {
-                throw new SageApiException(Classification.HTTP, "GET", pathOnly(path), 200, List.of(), null, null,
+                throw new SageApiException(Kind.HTTP, "GET", pathOnly(path), 200, List.of(), null, null,
                         new IllegalStateException("more than " + MAX_PAGES + " pages"));
             }
             SageResponse response = execute("GET", next, null, true);
@@ -126,7 +127,7 @@ public final class SageHttpClient {
             try {
                 page = SageList.parse(response.body());
             } catch (IllegalArgumentException e) {
-                throw new SageApiException(Classification.HTTP, "GET", pathOnly(next), response.status(), List.of(),
+                throw new SageApiException(Kind.HTTP, "GET", pathOnly(next), response.status(), List.of(),
                         response.requestId(), null, e);
             }
             items.addAll(page.rawItems());
@@ -138,11 +139,11 @@ public final class SageHttpClient {
     private SageResponse execute(String method, String pathAndQuery, String body, boolean replaySafe) {
         URI uri = resolve(method, pathAndQuery);
         String logPath = pathOnly(pathAndQuery);
-        RetryPolicy policy = config.retryPolicy();
+        InProcessRetry policy = config.retryPolicy();
         Duration slept = Duration.ZERO;
         for (int attempt = 1; ; attempt++) {
             long started = clock.millis();
-            Classification onGiveUp;
+            Kind onGiveUp;
             int status = 0;
             List<SageError> errors = List.of();
             String requestId = null;
@@ -161,36 +162,36 @@ public final class SageHttpClient {
                 }
                 errors = SageError.parseAll(response.body());
                 retryAfter = retryAfter(response.headers()).orElse(null);
-                Classification finalClass = finalClassification(status);
+                Kind finalClass = finalClassification(status);
                 if (finalClass != null) {
                     throw new SageApiException(finalClass, method, logPath, status, errors, requestId, retryAfter,
                             null);
                 }
                 if (status == 429) {
-                    onGiveUp = Classification.RATE_LIMITED;
+                    onGiveUp = Kind.RATE_LIMITED;
                 } else if (replaySafe) {
-                    onGiveUp = Classification.PROVIDER;
+                    onGiveUp = Kind.PROVIDER;
                 } else {
-                    throw new SageApiException(Classification.UNKNOWN_OUTCOME, method, logPath, status, errors,
+                    throw new SageApiException(Kind.UNKNOWN_OUTCOME, method, logPath, status, errors,
                             requestId, retryAfter, null);
                 }
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // Never reached Sage: safe to repeat whatever the method.
                 logFailure(method, logPath, attempt, e);
-                onGiveUp = Classification.PROVIDER;
+                onGiveUp = Kind.PROVIDER;
                 cause = e;
             } catch (IOException e) {
                 // Read timeout, reset, truncated response: the request may have been processed.
                 logFailure(method, logPath, attempt, e);
                 if (!replaySafe) {
-                    throw new SageApiException(Classification.UNKNOWN_OUTCOME, method, logPath, 0, List.of(), null,
+                    throw new SageApiException(Kind.UNKNOWN_OUTCOME, method, logPath, 0, List.of(), null,
                             null, e);
                 }
-                onGiveUp = Classification.PROVIDER;
+                onGiveUp = Kind.PROVIDER;
                 cause = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SageApiException(replaySafe ? Classification.PROVIDER : Classification.UNKNOWN_OUTCOME,
+                throw new SageApiException(replaySafe ? Kind.PROVIDER : Kind.UNKNOWN_OUTCOME,
                         method, logPath, 0, List.of(), null, null, e);
             }
 
@@ -213,15 +214,15 @@ public final class SageHttpClient {
     }
 
     /** Statuses that end the call at once; null for the retryable ones (429 and 5xx). */
-    private static Classification finalClassification(int status) {
+    private static Kind finalClassification(int status) {
         if (status == 429 || status >= 500) {
             return null;
         }
         return switch (status) {
-            case 401, 403 -> Classification.AUTH;
-            case 404 -> Classification.NOT_FOUND;
-            case 400, 409, 422 -> Classification.VALIDATION;
-            default -> Classification.HTTP;
+            case 401, 403 -> Kind.AUTH;
+            case 404 -> Kind.NOT_FOUND;
+            case 400, 409, 422 -> Kind.VALIDATION;
+            default -> Kind.HTTP;
         };
     }
 
@@ -248,7 +249,7 @@ public final class SageHttpClient {
         if (echoed.isPresent() && !echoed.get().strip().equalsIgnoreCase(config.businessId())) {
             LOG.error("sage answered for another business", "method", method, "path", logPath,
                     "status", response.statusCode(), "x_request_id", requestId);
-            throw new SageApiException(Classification.BUSINESS_MISMATCH, method, logPath, response.statusCode(),
+            throw new SageApiException(Kind.BUSINESS_MISMATCH, method, logPath, response.statusCode(),
                     List.of(), requestId, null, null);
         }
     }
@@ -286,7 +287,7 @@ public final class SageHttpClient {
         String root = config.baseUrl();
         if (pathAndQuery.startsWith("http://") || pathAndQuery.startsWith("https://")) {
             if (!pathAndQuery.startsWith(root + "/")) {
-                throw new SageApiException(Classification.HTTP, method, "(absolute link outside base URL)", 0,
+                throw new SageApiException(Kind.HTTP, method, "(absolute link outside base URL)", 0,
                         List.of(), null, null, null);
             }
             return URI.create(pathAndQuery);

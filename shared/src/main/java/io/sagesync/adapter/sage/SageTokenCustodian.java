@@ -5,6 +5,9 @@ import io.sagesync.log.JsonLog;
 import io.sagesync.port.BindingStore;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.SageAccessTokenProvider;
+import io.sagesync.port.SageCallException;
+import io.sagesync.retry.RetryPolicies;
+import io.sagesync.retry.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +24,7 @@ import java.util.random.RandomGenerator;
  * <p>Protocol: serve the stored access token while it has more than {@link #REFRESH_AHEAD} left. Otherwise take the
  * tenant's {@link RefreshLease}; whoever holds it re-reads the store (another process may have refreshed meanwhile),
  * calls the token endpoint once, and persists the new pair <em>before</em> releasing the lease. Everyone else waits
- * with jittered backoff and re-reads. {@code invalid_grant} flags the binding {@code needs_reauth} and throws
+ * with jittered backoff ({@link RetryPolicies#SAGE_TOKEN_LEASE_WAIT}) and re-reads. {@code invalid_grant} flags the binding {@code needs_reauth} and throws
  * {@link SageReauthRequiredException}; a flagged binding is never refreshed again until someone reconnects, so
  * there is no retry loop against Sage.
  *
@@ -34,9 +37,7 @@ public final class SageTokenCustodian implements SageAccessTokenProvider {
     /** Lease length: several times the token call's timeout, so a live holder never loses it mid-refresh. */
     public static final Duration LEASE_DURATION = Duration.ofSeconds(30);
     /** How long a waiter keeps re-reading before giving up (a crashed holder's lease runs out after 30 s). */
-    public static final Duration MAX_WAIT = Duration.ofSeconds(40);
-    static final Duration BACKOFF_BASE = Duration.ofMillis(100);
-    static final Duration BACKOFF_CAP = Duration.ofSeconds(2);
+    public static final Duration MAX_WAIT = RetryPolicies.SAGE_TOKEN_LEASE_WAIT.maxWait();
     static final String REAUTH_REASON = "Sage refused the refresh token (expired, revoked or already used): "
             + SageReauthRequiredException.RECONNECT;
     static final String NOT_CONNECTED_REASON = "Sage is not connected: connect Sage in the admin";
@@ -149,9 +150,9 @@ public final class SageTokenCustodian implements SageAccessTokenProvider {
                 return afterInvalidGrant(stored, stale);
             }
             LOG.warn("sage token refresh failed", "error", e.error(), "status", e.status());
-            throw new SageApiException(e.status() == 429 ? SageApiException.Classification.RATE_LIMITED
-                    : e.isTransient() ? SageApiException.Classification.PROVIDER
-                    : SageApiException.Classification.AUTH,
+            throw new SageApiException(e.status() == 429 ? SageCallException.Kind.RATE_LIMITED
+                    : e.isTransient() ? SageCallException.Kind.PROVIDER
+                    : SageCallException.Kind.AUTH,
                     "POST", "/oauth/token", e.status(), List.of(), null, null, e);
         }
         store.write(fresh); // persisted before the lease is released: the old refresh token is already dead
@@ -184,10 +185,8 @@ public final class SageTokenCustodian implements SageAccessTokenProvider {
     }
 
     private void backoff(int attempt) {
-        long capMillis = Math.min(BACKOFF_CAP.toMillis(), BACKOFF_BASE.toMillis() << Math.min(attempt, 10));
-        long sleepMillis = BACKOFF_BASE.toMillis() / 2 + random.nextLong(capMillis + 1);
         try {
-            sleeper.sleep(Duration.ofMillis(sleepMillis));
+            sleeper.sleep(RetryPolicies.SAGE_TOKEN_LEASE_WAIT.delay(attempt, random));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InfrastructureException("interrupted while waiting for the Sage refresh lease", e);

@@ -78,7 +78,11 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
         return new Cached(apiKey.getBytes(StandardCharsets.UTF_8), shop == null ? "" : shop, now);
     }
 
-    /** A field of the JSON secret; a plain-string secret is the api_key itself. */
+    /**
+     * A field of the JSON secret (null when absent); a plain-string secret is the api_key itself. A secret that
+     * looks like JSON but does not parse, or a field that is not a string, fails loudly: read as "absent" it would
+     * silently drop the paired shop URL.
+     */
     private static String field(String secret, String name) {
         if (secret == null) {
             return null;
@@ -87,11 +91,18 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
         if (!trimmed.startsWith("{")) {
             return "api_key".equals(name) ? trimmed : null;
         }
+        JsonNode node;
         try {
-            JsonNode node = JSON.readTree(trimmed).path(name);
-            return node.isTextual() ? node.asText() : null;
+            node = JSON.readTree(trimmed).path(name);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InfrastructureException("tenant secret is not valid JSON");
+        }
+        if (node.isMissingNode() || node.isNull()) {
             return null;
         }
+        if (!node.isTextual()) {
+            throw new InfrastructureException("tenant secret field " + name + " is not a string");
+        }
+        return node.asText();
     }
 }

@@ -2,6 +2,7 @@ package io.sagesync.adapter.sqs;
 
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.MessageDelay;
+import io.sagesync.retry.QueueLimits;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -10,7 +11,6 @@ import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityRequest;
 /** {@link MessageDelay} through SQS ChangeMessageVisibility on the queue the message came from. */
 public final class SqsMessageDelay implements MessageDelay {
     private static final JsonLog LOG = JsonLog.of(SqsMessageDelay.class);
-    static final long MAX_VISIBILITY_SECONDS = Duration.ofHours(12).toSeconds();
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -22,7 +22,7 @@ public final class SqsMessageDelay implements MessageDelay {
 
     @Override
     public void delay(String receiptHandle, Duration delay) {
-        long seconds = Math.max(0, Math.min(delay.toSeconds(), MAX_VISIBILITY_SECONDS));
+        long seconds = QueueLimits.clampSeconds(delay, QueueLimits.MAX_VISIBILITY);
         try {
             sqs.changeMessageVisibility(ChangeMessageVisibilityRequest.builder()
                     .queueUrl(queueUrl)

@@ -3,6 +3,7 @@ package io.sagesync.adapter.sqs;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.RetryScheduler;
+import io.sagesync.retry.QueueLimits;
 import java.time.Duration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -13,9 +14,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * into the FIFO SyncDeadLetterQueue, whose redrive sends jobs back to the SyncQueue.
  */
 public final class SqsRetryScheduler implements RetryScheduler {
-    /** SQS's DelaySeconds maximum. */
-    static final int MAX_DELAY_SECONDS = 900;
-
     private final SqsClient sqs;
     private final String retryQueueUrl;
     private final String deadLetterQueueUrl;
@@ -28,7 +26,7 @@ public final class SqsRetryScheduler implements RetryScheduler {
 
     @Override
     public void retryLater(SyncJob job, Duration delay) {
-        int seconds = (int) Math.max(0, Math.min(MAX_DELAY_SECONDS, delay.toSeconds()));
+        int seconds = (int) QueueLimits.clampSeconds(delay, QueueLimits.MAX_DELAY);
         send(SendMessageRequest.builder().queueUrl(retryQueueUrl).messageBody(SyncJobJson.write(job))
                 .delaySeconds(seconds).build(), "retry queue");
     }

@@ -1,17 +1,13 @@
 package io.sagesync.adapter.sage;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.assertj.core.groups.Tuple.tuple;
-
-import io.sagesync.adapter.ScriptedHttpServer;
 import io.sagesync.adapter.ScriptedHttpServer.Received;
 import io.sagesync.adapter.ScriptedHttpServer.Reply;
+import io.sagesync.adapter.ScriptedHttpServer;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.sage.SageApiException.Classification;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageCallException.Kind;
+import io.sagesync.retry.InProcessRetry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -29,6 +25,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class SageHttpClientTest {
     private static final String BUSINESS = "b1f2c3d4e5f60718293a4b5c6d7e8f90";
@@ -50,11 +51,11 @@ class SageHttpClientTest {
         sage.close();
     }
 
-    private SageHttpClient client(RetryPolicy policy) {
+    private SageHttpClient client(InProcessRetry policy) {
         return client(policy, Duration.ofSeconds(2));
     }
 
-    private SageHttpClient client(RetryPolicy policy, Duration requestTimeout) {
+    private SageHttpClient client(InProcessRetry policy, Duration requestTimeout) {
         SageClientConfig config = new SageClientConfig(sage.baseUrl() + "/v3.1/", BUSINESS, Duration.ofSeconds(1),
                 requestTimeout, policy);
         return new SageHttpClient(config, () -> "access-" + tokens.incrementAndGet(),
@@ -63,7 +64,7 @@ class SageHttpClientTest {
     }
 
     private SageHttpClient client() {
-        return client(RetryPolicy.defaults());
+        return client(InProcessRetry.defaults());
     }
 
     @Test
@@ -126,8 +127,8 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().post("/sales_invoices", "{}", true));
 
-        assertThat(e.classification()).isEqualTo(Classification.VALIDATION);
-        assertThat(e.classification().errorClass()).isEqualTo(ErrorClass.VALIDATION);
+        assertThat(e.kind()).isEqualTo(Kind.VALIDATION);
+        assertThat(e.kind().errorClass()).isEqualTo(ErrorClass.VALIDATION);
         assertThat(e.status()).isEqualTo(422);
         assertThat(e.requestId()).isEqualTo("req-422");
         assertThat(e.errors()).containsExactly(new SageError("error", "RecordInvalid", "This field is required.",
@@ -149,16 +150,16 @@ class SageHttpClientTest {
 
         assertThat(catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of())))
                 .satisfies(e -> {
-                    assertThat(e.classification()).isEqualTo(Classification.AUTH);
+                    assertThat(e.kind()).isEqualTo(Kind.AUTH);
                     assertThat(e.errors()).extracting(SageError::dataCode).containsExactly("AuthorizationFailure");
                 });
-        assertThat(catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of())).classification())
-                .isEqualTo(Classification.NOT_FOUND);
+        assertThat(catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of())).kind())
+                .isEqualTo(Kind.NOT_FOUND);
         SageApiException conflict = catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of()));
-        assertThat(conflict.classification()).isEqualTo(Classification.VALIDATION);
+        assertThat(conflict.kind()).isEqualTo(Kind.VALIDATION);
         assertThat(conflict.errors()).isEmpty();
-        assertThat(catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of())).classification())
-                .isEqualTo(Classification.HTTP);
+        assertThat(catchThrowableOfType(SageApiException.class, () -> client.get("/x", Map.of())).kind())
+                .isEqualTo(Kind.HTTP);
         assertThat(sage.received()).hasSize(4);
         assertThat(sleeps).isEmpty();
     }
@@ -198,7 +199,7 @@ class SageHttpClientTest {
 
     @Test
     void retryAfter_shouldBeCappedAndBoundedByTheSleepBudget() {
-        RetryPolicy policy = new RetryPolicy(Duration.ofMillis(250), Duration.ofSeconds(8), 4,
+        InProcessRetry policy = new InProcessRetry(Duration.ofMillis(250), Duration.ofSeconds(8), 4,
                 Duration.ofSeconds(4), Duration.ofSeconds(6));
         sage.enqueue(Reply.of(429, "").withHeader("Retry-After", "60"))
                 .enqueue(Reply.of(429, "").withHeader("Retry-After", "60"));
@@ -207,8 +208,8 @@ class SageHttpClientTest {
                 () -> client(policy).get("/contacts", Map.of()));
 
         assertThat(sleeps).containsExactly(Duration.ofSeconds(4));
-        assertThat(e.classification()).isEqualTo(Classification.RATE_LIMITED);
-        assertThat(e.classification().retryLater()).isTrue();
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+        assertThat(e.kind().retryable()).isTrue();
         assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
         assertThat(sage.received()).hasSize(2);
     }
@@ -222,7 +223,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().get("/contacts", Map.of()));
 
-        assertThat(e.classification()).isEqualTo(Classification.RATE_LIMITED);
+        assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
         assertThat(e.status()).isEqualTo(429);
         assertThat(sage.received()).hasSize(4);
         assertThat(sleeps).hasSize(3);
@@ -249,8 +250,9 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().post("/contact_payments", "{}", false));
 
-        assertThat(e.classification()).isEqualTo(Classification.UNKNOWN_OUTCOME);
-        assertThat(e.classification().retryLater()).isFalse();
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_OUTCOME);
+        // retryable only as the port defines it: the use case re-sends with the same idempotency id or looks it up
+        assertThat(e.kind().retryable()).isTrue();
         assertThat(e.requestId()).isEqualTo("req-500");
         assertThat(e.errors()).extracting(SageError::dataCode).containsExactly("UnexpectedError");
         assertThat(sage.received()).hasSize(1);
@@ -264,7 +266,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().put("/sales_invoices/si1", "{}", false));
 
-        assertThat(e.classification()).isEqualTo(Classification.UNKNOWN_OUTCOME);
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_OUTCOME);
         assertThat(sage.received()).hasSize(1);
     }
 
@@ -275,7 +277,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().post("/contacts", "{}", false));
 
-        assertThat(e.classification()).isEqualTo(Classification.UNKNOWN_OUTCOME);
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_OUTCOME);
         assertThat(sage.received()).hasSize(1);
     }
 
@@ -288,7 +290,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().get("/tax_rates", Map.of()));
 
-        assertThat(e.classification()).isEqualTo(Classification.PROVIDER);
+        assertThat(e.kind()).isEqualTo(Kind.PROVIDER);
         assertThat(e.status()).isEqualTo(503);
         assertThat(sage.received()).hasSize(4);
         assertThat(sleeps).hasSize(3);
@@ -301,7 +303,7 @@ class SageHttpClientTest {
     void readTimeoutOnGet_shouldBeRetried() {
         sage.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofMillis(1200))).enqueue(200, "{\"ok\":true}");
 
-        SageResponse r = client(RetryPolicy.defaults(), Duration.ofMillis(300)).get("/contacts", Map.of());
+        SageResponse r = client(InProcessRetry.defaults(), Duration.ofMillis(300)).get("/contacts", Map.of());
 
         assertThat(r.body()).isEqualTo("{\"ok\":true}");
         assertThat(sleeps).hasSize(1);
@@ -312,9 +314,9 @@ class SageHttpClientTest {
         sage.enqueue(Reply.of(201, "{}").delayedBy(Duration.ofMillis(1200)));
 
         SageApiException e = catchThrowableOfType(SageApiException.class,
-                () -> client(RetryPolicy.defaults(), Duration.ofMillis(300)).post("/contacts", "{}", false));
+                () -> client(InProcessRetry.defaults(), Duration.ofMillis(300)).post("/contacts", "{}", false));
 
-        assertThat(e.classification()).isEqualTo(Classification.UNKNOWN_OUTCOME);
+        assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_OUTCOME);
         assertThat(e.status()).isZero();
         assertThat(sleeps).isEmpty();
     }
@@ -327,7 +329,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client.post("/contacts", "{}", false));
 
-        assertThat(e.classification()).isEqualTo(Classification.PROVIDER);
+        assertThat(e.kind()).isEqualTo(Kind.PROVIDER);
         assertThat(sleeps).hasSize(3);
     }
 
@@ -338,8 +340,8 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().post("/sales_invoices", "{}", true));
 
-        assertThat(e.classification()).isEqualTo(Classification.BUSINESS_MISMATCH);
-        assertThat(e.classification().retryLater()).isFalse();
+        assertThat(e.kind()).isEqualTo(Kind.BUSINESS_MISMATCH);
+        assertThat(e.kind().retryable()).isFalse();
         assertThat(sage.received()).hasSize(1);
     }
 
@@ -377,7 +379,7 @@ class SageHttpClientTest {
         SageApiException e = catchThrowableOfType(SageApiException.class,
                 () -> client().getAllPages("/contacts", Map.of()));
 
-        assertThat(e.classification()).isEqualTo(Classification.HTTP);
+        assertThat(e.kind()).isEqualTo(Kind.HTTP);
         assertThat(sage.received()).hasSize(1);
     }
 }

@@ -56,9 +56,8 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         if (r == null || r.status() != RunStatus.FAILED) {
             return Optional.empty();
         }
-        SyncRun queued = new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
-                RunStatus.QUEUED, r.attempts(), r.enqueueCount() + 1, false, r.createdAt(), now, null, null,
-                r.sageId(), r.sageReference());
+        SyncRun queued = r.toBuilder().status(RunStatus.QUEUED).enqueueCount(r.enqueueCount() + 1).enqueued(false)
+                .updatedAt(now).errorClass(null).reason(null).build();
         runs.put(runId, queued);
         return Optional.of(queued);
     }
@@ -81,9 +80,7 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         int cycle = continuing ? cycles.getOrDefault(runId, 0) + 1 : 1;
         cycles.put(runId, cycle);
         retryPending.remove(runId);
-        SyncRun running = new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
-                RunStatus.RUNNING, r.attempts() + 1, r.enqueueCount(), r.enqueued(), r.createdAt(), now,
-                r.errorClass(), r.reason(), r.sageId(), r.sageReference());
+        SyncRun running = r.toBuilder().status(RunStatus.RUNNING).attempts(r.attempts() + 1).updatedAt(now).build();
         runs.put(runId, running);
         return Optional.of(new RunStart(running, cycle));
     }
@@ -91,9 +88,7 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
     @Override
     public synchronized boolean restore(SyncJob job, Instant now) {
         claimKey(job.effectiveIdempotencyKey(), job.runId());
-        return createIfAbsent(new SyncRun(job.runId(), job.tenantId(), job.event(), job.magentoEntityId(),
-                job.effectiveIdempotencyKey(), RunStatus.QUEUED, 0, job.enqueueCount(), true, now, now, null, null,
-                null, null)).isEmpty();
+        return createIfAbsent(SyncRun.restoredFrom(job, now)).isEmpty();
     }
 
     @Override
@@ -111,19 +106,19 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
     public synchronized void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
         SyncRun r = runs.get(runId);
         retryPending.put(runId, true);
-        runs.put(runId, new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
-                RunStatus.QUEUED, r.attempts(), r.enqueueCount(), r.enqueued(), r.createdAt(), now, r.errorClass(),
-                r.reason(), r.sageId(), r.sageReference()));
+        runs.put(runId, r.toBuilder().status(RunStatus.QUEUED).updatedAt(now).build());
     }
 
     @Override
     public synchronized void finish(String runId, RunOutcome o) {
         SyncRun r = runs.get(runId);
         outcomes.put(runId, o);
-        runs.put(runId, new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(),
-                o.status(), r.attempts(), r.enqueueCount(), r.enqueued(), r.createdAt(), o.finishedAt(),
-                o.errorClass(), o.reason(), o.sageId() != null ? o.sageId() : r.sageId(),
-                o.sageId() != null ? o.sageReference() : r.sageReference()));
+        SyncRun.Builder finished = r.toBuilder().status(o.status()).updatedAt(o.finishedAt())
+                .errorClass(o.errorClass()).reason(o.reason());
+        if (o.sageId() != null) {
+            finished.sageDocument(o.sageId(), o.sageReference());
+        }
+        runs.put(runId, finished.build());
     }
 
     /** The last terminal outcome written for a run (timings, total_mismatch), if any. */
@@ -151,8 +146,6 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
     }
 
     private static SyncRun copy(SyncRun r, RunStatus status, int enqueueCount, boolean enqueued, Instant updated) {
-        return new SyncRun(r.runId(), r.tenantId(), r.event(), r.magentoEntityId(), r.idempotencyKey(), status,
-                r.attempts(), enqueueCount, enqueued, r.createdAt(), updated, r.errorClass(), r.reason(), r.sageId(),
-                r.sageReference());
+        return r.toBuilder().status(status).enqueueCount(enqueueCount).enqueued(enqueued).updatedAt(updated).build();
     }
 }

@@ -1,4 +1,4 @@
-package io.sagesync.adapter.sage;
+package io.sagesync.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
 
-class RetryPolicyTest {
+class InProcessRetryTest {
 
     @Property(tries = 500)
     void backoff_shouldStayWithinZeroAndTheCappedExponentialBound(
@@ -19,7 +19,7 @@ class RetryPolicyTest {
             @ForAll @LongRange(min = 0, max = 5_000) long baseMs,
             @ForAll @LongRange(min = 0, max = 60_000) long capMs,
             @ForAll long seed) {
-        RetryPolicy policy = new RetryPolicy(Duration.ofMillis(baseMs), Duration.ofMillis(capMs), 4,
+        InProcessRetry policy = new InProcessRetry(Duration.ofMillis(baseMs), Duration.ofMillis(capMs), 4,
                 Duration.ofSeconds(10), Duration.ofSeconds(20));
         // Independent oracle in arbitrary precision: min(cap, base * 2^n).
         long expectedBound = BigInteger.valueOf(baseMs).shiftLeft(retryIndex).min(BigInteger.valueOf(capMs))
@@ -33,7 +33,7 @@ class RetryPolicyTest {
 
     @Test
     void backoff_shouldSpreadOverTheWholeRangeRatherThanUseAFixedDelay() {
-        RetryPolicy policy = RetryPolicy.defaults();
+        InProcessRetry policy = InProcessRetry.defaults();
         SplittableRandom random = new SplittableRandom(1);
         long min = Long.MAX_VALUE;
         long max = 0;
@@ -49,7 +49,7 @@ class RetryPolicyTest {
 
     @Test
     void defaults_shouldMatchTheDocumentedLimits() {
-        RetryPolicy d = RetryPolicy.defaults();
+        InProcessRetry d = InProcessRetry.defaults();
 
         assertThat(d.baseDelay()).isEqualTo(Duration.ofMillis(250));
         assertThat(d.maxDelay()).isEqualTo(Duration.ofSeconds(8));

@@ -1,11 +1,12 @@
-package io.sagesync.adapter.sage;
+package io.sagesync.retry;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 
 /**
- * How hard {@link SageHttpClient} retries inside one Lambda invocation before handing the job back to SQS.
+ * Retries inside one call, before the work is handed back to a queue (used by the Sage HTTP client; see
+ * {@link RetryPolicies#SAGE_HTTP}).
  *
  * <p>Backoff is "full jitter" (Brooker, AWS Architecture Blog): retry {@code n} (0-based) sleeps a uniformly random
  * time in {@code [0, min(maxDelay, baseDelay·2^n)]}, which spreads competing workers apart better than a fixed
@@ -19,10 +20,10 @@ import java.util.random.RandomGenerator;
  * @param sleepBudget   total time one request may spend sleeping; when the next sleep would exceed it the client
  *                      gives up (RATE_LIMITED / PROVIDER) so the queue retries later instead of the Lambda idling
  */
-public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts, Duration maxRetryAfter,
+public record InProcessRetry(Duration baseDelay, Duration maxDelay, int maxAttempts, Duration maxRetryAfter,
                           Duration sleepBudget) {
 
-    public RetryPolicy {
+    public InProcessRetry {
         requireNonNegative(baseDelay, "baseDelay");
         requireNonNegative(maxDelay, "maxDelay");
         requireNonNegative(maxRetryAfter, "maxRetryAfter");
@@ -32,15 +33,14 @@ public record RetryPolicy(Duration baseDelay, Duration maxDelay, int maxAttempts
         }
     }
 
-    /** 250 ms base, 8 s cap, 4 attempts, Retry-After honoured up to 10 s, 20 s total sleep per request. */
-    public static RetryPolicy defaults() {
-        return new RetryPolicy(Duration.ofMillis(250), Duration.ofSeconds(8), 4, Duration.ofSeconds(10),
-                Duration.ofSeconds(20));
+    /** {@link RetryPolicies#SAGE_HTTP}: 250 ms base, 8 s cap, 4 attempts, Retry-After up to 10 s, 20 s asleep. */
+    public static InProcessRetry defaults() {
+        return RetryPolicies.SAGE_HTTP;
     }
 
     /** A policy that never retries (tests, one-shot diagnostics). */
-    public static RetryPolicy noRetries() {
-        return new RetryPolicy(Duration.ZERO, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO);
+    public static InProcessRetry noRetries() {
+        return new InProcessRetry(Duration.ZERO, Duration.ZERO, 1, Duration.ZERO, Duration.ZERO);
     }
 
     /** The upper bound for retry {@code n} (0-based): {@code min(maxDelay, baseDelay·2^n)}, overflow-safe. */

@@ -1,4 +1,4 @@
-package io.sagesync.adapter.sage;
+package io.sagesync.retry;
 
 import java.time.Duration;
 
