@@ -51,7 +51,7 @@ public final class LocalAws implements AutoCloseable {
     private final AwsClients adminClients;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
     /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
-    private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock(true);
 
     private LocalAws(SQSRestServer elasticMq, URI sqsEndpoint, MotoServer moto, TemplateResources resources) {
         this.elasticMq = elasticMq;

@@ -11,6 +11,7 @@ import io.sagesync.config.AwsClients;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.MessageDelay;
+import io.sagesync.retry.ExponentialBackoff;
 import io.sagesync.retry.RetryPolicies;
 import io.sagesync.security.LedgerTokenSigner;
 import java.time.Clock;
@@ -35,6 +36,12 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
     }
 
     public static PushComposition of(SagesyncConfig config, AwsClients aws, Clock clock, String magentoBaseUrl) {
+        return of(config, aws, clock, magentoBaseUrl, RetryPolicies.SYNC_STATE_PUSH);
+    }
+
+    /** With another redelivery backoff (local chaos runs use seconds instead of minutes). */
+    public static PushComposition of(SagesyncConfig config, AwsClients aws, Clock clock, String magentoBaseUrl,
+                                     ExponentialBackoff backoff) {
         var keys = new SecretsManagerTenantKeyProvider(aws.secretsManager(), config.tenantSecretId(),
                 config.keyCacheTtl(), clock);
         var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
@@ -47,7 +54,7 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
         var push = new PushSyncState(config.tenantId(), magento,
                 new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                Metrics.toStdout(config.tenantId(), FUNCTION, clock), RetryPolicies.SYNC_STATE_PUSH, clock);
+                Metrics.toStdout(config.tenantId(), FUNCTION, clock), backoff, clock);
         return new PushComposition(push, new SqsMessageDelay(aws.sqs(), config.pushQueueUrl()));
     }
 }

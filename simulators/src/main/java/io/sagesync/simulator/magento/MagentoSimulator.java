@@ -91,6 +91,10 @@ public final class MagentoSimulator implements AutoCloseable {
     private final AtomicInteger acceptedTokens = new AtomicInteger();
     private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> randomFaultCounts = new java.util.HashMap<>();
+    private double randomFaultProbability;
+    private java.util.Random randomFaultRandom;
+    private int[] randomFaultStatuses = new int[0];
     /** Fault queue key for sync-state POSTs (not an entity type, so it never collides with GET faults). */
     private static final String SYNC_STATE_FAULTS = "POST sync-state";
 
@@ -261,6 +265,26 @@ public final class MagentoSimulator implements AutoCloseable {
         enqueueFaults(SYNC_STATE_FAULTS, count, new Fault(status, Duration.ZERO));
     }
 
+    /**
+     * Chaos: until turned off (probability 0), each canonical GET and sync-state POST that no queued fault takes
+     * answers, with {@code probability}, one of {@code statuses} (e.g. 502, 503) chosen uniformly, without touching
+     * state. {@code random} makes a run reproducible; {@link #randomFaultsInjected()} counts what was handed out.
+     */
+    public void randomFaults(double probability, java.util.Random random, int... statuses) {
+        synchronized (randomFaultCounts) {
+            this.randomFaultProbability = probability;
+            this.randomFaultRandom = random;
+            this.randomFaultStatuses = statuses.clone();
+        }
+    }
+
+    /** Random faults handed out so far, by status. */
+    public Map<Integer, Integer> randomFaultsInjected() {
+        synchronized (randomFaultCounts) {
+            return Map.copyOf(randomFaultCounts);
+        }
+    }
+
     /** While on, every JWT-guarded route answers 401 regardless of the token (e.g. a revoked integration). */
     public void forceUnauthorized(boolean on) {
         this.forceUnauthorized = on;
@@ -418,11 +442,21 @@ public final class MagentoSimulator implements AutoCloseable {
 
     private Fault nextFault(String type) {
         Deque<Fault> queue = faults.get(type);
-        if (queue == null) {
-            return null;
+        if (queue != null) {
+            synchronized (queue) {
+                Fault queued = queue.pollFirst();
+                if (queued != null) {
+                    return queued;
+                }
+            }
         }
-        synchronized (queue) {
-            return queue.pollFirst();
+        synchronized (randomFaultCounts) {
+            if (randomFaultProbability <= 0 || randomFaultRandom.nextDouble() >= randomFaultProbability) {
+                return null;
+            }
+            int status = randomFaultStatuses[randomFaultRandom.nextInt(randomFaultStatuses.length)];
+            randomFaultCounts.merge(status, 1, Integer::sum);
+            return new Fault(status, Duration.ZERO);
         }
     }
 

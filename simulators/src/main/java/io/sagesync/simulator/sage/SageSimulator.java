@@ -280,7 +280,10 @@ public final class SageSimulator implements AutoCloseable {
             // logged before the reply leaves, so a client that got its answer always finds it in the log
             requestLog.add(new RecordedRequest(clock.instant(), method, path, uri.getRawQuery(), business,
                     reply.status()));
-            send(exchange, reply);
+            if (reply.status() != DROPPED) {
+                send(exchange, reply);
+            }
+            // DROPPED: closing the exchange without a status line closes the connection under the client
         }
     }
 
@@ -289,7 +292,10 @@ public final class SageSimulator implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         sleep(faults.currentLatency());
         Optional<SageFaults.Fault> fault = faults.take(method, path);
-        if (fault.isPresent() && fault.get().kind() != SageFaults.Kind.FAIL_AFTER_CREATE) {
+        if (fault.isPresent() && fault.get().kind() == SageFaults.Kind.DROP) {
+            return new Reply(DROPPED, null);
+        }
+        if (fault.isPresent() && !fault.get().kind().afterCreate()) {
             return faultReply(fault.get());
         }
         Reply reply;
@@ -300,8 +306,15 @@ public final class SageSimulator implements AutoCloseable {
         } catch (SageApiException e) {
             reply = new Reply(e.status(), errorArray(e.errors()));
         }
-        return fault.isPresent() ? unexpectedError() : reply;
+        if (fault.isPresent()) {
+            return fault.get().kind() == SageFaults.Kind.DROP_AFTER_CREATE ? new Reply(DROPPED, null)
+                    : unexpectedError();
+        }
+        return reply;
     }
+
+    /** Request-log status of a request whose connection was dropped without an answer. */
+    public static final int DROPPED = 0;
 
     private static Reply unexpectedError() {
         return new Reply(500, errorArray(List.of(new SageApiException.SageError(
