@@ -65,11 +65,17 @@ final class LocalPipeline implements AutoCloseable {
      * @param pushBackoff  redelivery delays of a sync-state push
      * @param sweepEvery   how often the sweeper runs (the deployed schedule: 10 minutes)
      * @param stalledAfter when a queued/running run counts as stalled
+     * @param workers      whether the event sources drain the queues into the sync and push functions (a
+     *                     webhook-only benchmark turns them off)
      */
     record Tuning(SyncWorkerSettings worker, InProcessRetry sageRetries, ExponentialBackoff pushBackoff,
-                  Duration sweepEvery, Duration stalledAfter) {
+                  Duration sweepEvery, Duration stalledAfter, boolean workers) {
         static final Tuning DEFAULTS = new Tuning(SyncWorkerSettings.defaults(), InProcessRetry.defaults(),
-                RetryPolicies.SYNC_STATE_PUSH, Duration.ofMinutes(10), SweepStalledRuns.DEFAULT_STALLED_AFTER);
+                RetryPolicies.SYNC_STATE_PUSH, Duration.ofMinutes(10), SweepStalledRuns.DEFAULT_STALLED_AFTER, true);
+
+        Tuning withoutWorkers() {
+            return new Tuning(worker, sageRetries, pushBackoff, sweepEvery, stalledAfter, false);
+        }
     }
 
     static LocalPipeline start(LocalSettings settings, Clock clock) throws IOException {
@@ -115,11 +121,14 @@ final class LocalPipeline implements AutoCloseable {
                     .sweepStalledRuns());
             api = new ApiGatewayEmulator(settings.port(), webhook, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync, "sync-retry"));
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
-            pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
-                    () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
+            if (tuning.workers()) {
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
+                        "sync-retry"));
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
+                pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
+                        () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
+            }
             return pipeline;
         } catch (IOException | RuntimeException e) {
             closeQuietly(api);

@@ -64,7 +64,7 @@ class ChaosIntegrationTest {
                 new InProcessRetry(Duration.ofMillis(5), Duration.ofMillis(50), 4, Duration.ofSeconds(1),
                         Duration.ofSeconds(2)),
                 new ExponentialBackoff(Duration.ofSeconds(1), Duration.ofSeconds(2)),
-                Duration.ofSeconds(2), Duration.ofSeconds(20));
+                Duration.ofSeconds(2), Duration.ofSeconds(20), true);
         pipeline = LocalPipeline.start(settings, Clock.systemUTC(), fast);
     }
 

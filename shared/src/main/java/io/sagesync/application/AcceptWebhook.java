@@ -92,10 +92,34 @@ public final class AcceptWebhook {
         try {
             verifier.verify(request.authorization(), apiKey, tenantId);
         } catch (TokenVerificationException e) {
-            LOG.warn("webhook token rejected", "reason", e.reason().name());
-            throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
+            if (e.reason() != TokenVerificationException.Reason.BAD_SIGNATURE || !verifiesWithReloadedKey(request)) {
+                LOG.warn("webhook token rejected", "reason", e.reason().name());
+                throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
+            }
         } finally {
             java.util.Arrays.fill(apiKey, (byte) 0);
+        }
+    }
+
+    /**
+     * After re-pairing, Magento signs with the new key while this environment may still cache the old one for
+     * minutes; a 401 would dead-letter the webhook. So a bad signature gets one more try with the key re-read from
+     * the store (rate-limited by the provider).
+     */
+    private boolean verifiesWithReloadedKey(WebhookRequest request) {
+        Optional<byte[]> reloaded = keys.reloadIfChanged();
+        if (reloaded.isEmpty()) {
+            return false;
+        }
+        byte[] key = reloaded.get();
+        try {
+            verifier.verify(request.authorization(), key, tenantId);
+            LOG.info("webhook verified with the re-read api_key (re-paired)");
+            return true;
+        } catch (TokenVerificationException again) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
         }
     }
 

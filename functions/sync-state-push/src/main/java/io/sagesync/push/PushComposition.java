@@ -50,7 +50,9 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
         java.util.function.Supplier<String> shop = magentoBaseUrl == null || magentoBaseUrl.isBlank()
                 ? keys::magentoBaseUrl : () -> magentoBaseUrl;
         var magento = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(5)), shop,
-                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
+                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT,
+                // re-paired meanwhile? one retry with the new key before a 401 counts as token_revoked
+                () -> keys.reloadIfChanged().isPresent());
         var push = new PushSyncState(config.tenantId(), magento,
                 new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),

@@ -179,6 +179,33 @@ class AcceptWebhookTest {
         assertThat(queue.jobs()).singleElement().extracting(j -> j.enqueueCount()).isEqualTo(1);
     }
 
+    @Test
+    void afterRePairing_aTokenSignedWithTheNewKey_isAcceptedAtOnce_byReReadingTheKeyOnce() {
+        String newKey = "re-paired-api-key-0123456789abcdef";
+        keys.rotateInStore(newKey);
+        String token = io.sagesync.simulator.magento.MagentoJwt.signOutbound(newKey, TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+
+        var outcome = accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + token,
+                "invoice.created:77", body(77).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(outcome).isInstanceOf(WebhookOutcome.Accepted.class);
+        assertThat(keys.reloads()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedSignature_isStillRejected_afterOneReRead_andOtherRejectionsNeverReRead() {
+        String forged = io.sagesync.simulator.magento.MagentoJwt.signOutbound("not-the-key", TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + forged,
+                "k1", body(1).getBytes(StandardCharsets.UTF_8)))).isInstanceOf(WebhookRejectedException.class);
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer not.a.jwt",
+                "k2", body(1).getBytes(StandardCharsets.UTF_8)))).isInstanceOf(WebhookRejectedException.class);
+
+        assertThat(keys.reloads()).isEqualTo(1);
+    }
+
     private WebhookRejectedException catchRejection(WebhookRequest request) {
         try {
             accept.accept(request);

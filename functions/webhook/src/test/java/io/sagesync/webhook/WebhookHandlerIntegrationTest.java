@@ -173,6 +173,19 @@ class WebhookHandlerIntegrationTest {
     }
 
     @Test
+    void rePairing_rotatesTheKeyInTheSecret_andTheNextWebhookSignedWithIt_is202_notA401ForFiveMinutes() {
+        assertThat(handler.handleRequest(signed("invoice.created", body(80), "invoice.created:80", now()), null)
+                .getStatusCode()).isEqualTo(202); // the old key is now cached in this environment
+        String newKey = "re-paired-key-for-the-integration-test-0123456789";
+        aws.putTenantApiKey(newKey);
+        var event = signed("invoice.created", body(81), "invoice.created:81", now());
+        event.getHeaders().put("authorization", "Bearer " + io.sagesync.simulator.magento.MagentoJwt.signOutbound(
+                newKey, TENANT, now(), java.util.UUID.randomUUID().toString()));
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(202);
+    }
+
+    @Test
     void replayedToken_isRejectedWith401() {
         var event = signed("invoice.created", body(47), "invoice.created:47", now());
         assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(202);
