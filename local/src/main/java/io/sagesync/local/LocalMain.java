@@ -1,5 +1,6 @@
 package io.sagesync.local;
 
+import io.sagesync.testkit.AwsBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,8 +10,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code make local}: the whole pipeline on this machine (see {@link LocalPipeline}), ready when it prints
  * {@code sagesync local ready on http://127.0.0.1:PORT}; then, unless {@code SAGESYNC_DEMO=0}, the timed first-sync
- * walkthrough; then it keeps serving until Ctrl-C / SIGTERM, when it stops everything it started (moto included)
- * and removes {@code .sagesync-local.json}.
+ * walkthrough; then it keeps serving until Ctrl-C / SIGTERM, when it stops everything it started (moto or the
+ * LocalStack container included) and removes {@code .sagesync-local.json}. {@code make local AWS=localstack}
+ * (system property {@code sagesync.aws}) runs it on LocalStack in Docker instead of ElasticMQ + moto.
  */
 public final class LocalMain {
     static final Path MANIFEST = Path.of(".sagesync-local.json");
@@ -24,7 +26,7 @@ public final class LocalMain {
                 + (settings.apiKey().equals(LocalSettings.DEFAULT_API_KEY) ? settings.apiKey() + " (default)"
                 : "from SAGESYNC_API_KEY") + "; Magento " + (settings.simulatedMagento() ? "simulator"
                 : settings.magentoBaseUrl()) + ", Sage " + (settings.simulatedSage() ? "simulator"
-                : settings.sageBaseUrl()));
+                : settings.sageBaseUrl()) + "; AWS " + AwsBackend.selected().description());
         LocalPipeline pipeline = LocalPipeline.start(settings, Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -38,8 +40,8 @@ public final class LocalMain {
             stopped.countDown();
         }, "sagesync-local-shutdown"));
 
-        LocalManifest.write(MANIFEST, pipeline.apiUrl(), pipeline.aws.motoEndpoint().toString(),
-                pipeline.aws.sqsEndpoint().toString(), pipeline.aws.motoEndpoint().toString(),
+        LocalManifest.write(MANIFEST, pipeline.apiUrl(), pipeline.aws.dynamoDbEndpoint().toString(),
+                pipeline.aws.sqsEndpoint().toString(), pipeline.aws.secretsManagerEndpoint().toString(),
                 pipeline.magento == null ? settings.magentoBaseUrl() : pipeline.magento.baseUrl(),
                 pipeline.sage == null ? settings.sageBaseUrl() : pipeline.sage.baseUrl(), settings.tenantId(),
                 pipeline.config.tableName(), pipeline.aws.queueUrls());

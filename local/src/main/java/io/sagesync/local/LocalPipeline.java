@@ -3,6 +3,7 @@ package io.sagesync.local;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.JsonLog;
 import io.sagesync.push.PushComposition;
@@ -30,10 +31,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Everything {@code make local} runs, in one JVM plus the moto child process: the emulators with the template's
- * resources, the Magento and Sage simulators (unless real URLs are configured), the three functions wired exactly as
- * in Lambda but with clients pointed at the emulators, the HTTP API in front of the webhook, and event-source
- * mappings draining the queues into the sync and push functions.
+ * Everything {@code make local} runs, in one JVM plus the moto child process (or the LocalStack container, see
+ * {@link LocalAws}): the local AWS with the template's resources, the Magento and Sage simulators (unless real URLs
+ * are configured), the three functions wired exactly as in Lambda but with clients pointed at the local AWS, the
+ * HTTP API in front of the webhook, and event-source mappings draining the queues into the sync and push functions.
  */
 final class LocalPipeline implements AutoCloseable {
     private static final JsonLog LOG = JsonLog.of(LocalPipeline.class);
@@ -145,7 +146,7 @@ final class LocalPipeline implements AutoCloseable {
      */
     private static SageSettings sageSettings(LocalSettings settings, SageSimulator sage) {
         if (sage == null) {
-            String token = System.getenv().getOrDefault("SAGESYNC_SAGE_ACCESS_TOKEN", "");
+            String token = System.getenv().getOrDefault(EnvNames.SAGE_ACCESS_TOKEN, "");
             return new SageSettings(settings.sageBaseUrl(), settings.sageBusinessId() == null ? ""
                     : settings.sageBusinessId(), () -> token);
         }
@@ -158,7 +159,8 @@ final class LocalPipeline implements AutoCloseable {
      * local SageSecret with an empty access token, so the first call refreshes, and the token custodian rotates the
      * single-use refresh token through the same lease as in AWS. Caveat: Sage invalidates a refresh token once used,
      * and the newest one lives only in the emulated secret, so it is gone when local mode stops; authorise again (or
-     * copy the newest token out of the SageSecret on the moto endpoint in .sagesync-local.json) before the next run.
+     * copy the newest token out of the SageSecret on the secretsmanager endpoint in .sagesync-local.json) before the
+     * next run.
      */
     private static io.sagesync.port.SageGateway connectedRealSage(LocalSettings settings, SagesyncConfig config,
                                                                   AwsClients clients, Clock clock) {
@@ -168,10 +170,10 @@ final class LocalPipeline implements AutoCloseable {
                     + "SAGESYNC_SAGE_CLIENT_SECRET and SAGESYNC_SAGE_BUSINESS_ID");
         }
         new io.sagesync.adapter.secrets.SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId())
-                .write(new io.sagesync.adapter.sage.SageTokenSet("", settings.sageRefreshToken(),
+                .write(new io.sagesync.port.SageTokenSet("", settings.sageRefreshToken(),
                         java.time.Instant.EPOCH, clock.instant().plus(java.time.Duration.ofDays(31)),
                         settings.sageBusinessId()));
-        var app = new io.sagesync.adapter.sage.SageAppCredentials(settings.sageClientId(),
+        var app = new io.sagesync.adapter.sage.oauth.SageAppCredentials(settings.sageClientId(),
                 settings.sageClientSecret());
         String tokenUrl = settings.sageTokenUrl() == null ? "https://oauth.accounting.sage.com/token"
                 : settings.sageTokenUrl();

@@ -1,5 +1,6 @@
 package io.sagesync.local;
 
+import io.sagesync.config.EnvNames;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -29,19 +30,19 @@ public record LocalSettings(int port, String tenantId, String apiKey, String mag
 
     public static LocalSettings fromEnv(Map<String, String> env) {
         return new LocalSettings(
-                Integer.parseInt(env.getOrDefault("SAGESYNC_PORT", "3000")),
-                nonBlank(env.get("SAGESYNC_TENANT_ID"), DEFAULT_TENANT),
-                nonBlank(env.get("SAGESYNC_API_KEY"), DEFAULT_API_KEY),
-                nonBlank(env.get("SAGESYNC_MAGENTO_BASE_URL"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_BASE_URL"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_TOKEN_URL"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_CLIENT_ID"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_CLIENT_SECRET"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_REFRESH_TOKEN"), null),
-                nonBlank(env.get("SAGESYNC_SAGE_BUSINESS_ID"), null),
-                env.get("SAGESYNC_SETTINGS_FILE") == null || env.get("SAGESYNC_SETTINGS_FILE").isBlank() ? null
-                        : Path.of(env.get("SAGESYNC_SETTINGS_FILE")),
-                !"0".equals(env.getOrDefault("SAGESYNC_DEMO", "1")));
+                Integer.parseInt(env.getOrDefault(EnvNames.LOCAL_PORT, "3000")),
+                nonBlank(env.get(EnvNames.TENANT_ID), DEFAULT_TENANT),
+                nonBlank(env.get(EnvNames.LOCAL_API_KEY), DEFAULT_API_KEY),
+                nonBlank(env.get(EnvNames.MAGENTO_BASE_URL), null),
+                nonBlank(env.get(EnvNames.SAGE_BASE_URL), null),
+                nonBlank(env.get(EnvNames.SAGE_TOKEN_URL), null),
+                nonBlank(env.get(EnvNames.SAGE_CLIENT_ID), null),
+                nonBlank(env.get(EnvNames.SAGE_CLIENT_SECRET), null),
+                nonBlank(env.get(EnvNames.SAGE_REFRESH_TOKEN), null),
+                nonBlank(env.get(EnvNames.SAGE_BUSINESS_ID), null),
+                env.get(EnvNames.SETTINGS_FILE) == null || env.get(EnvNames.SETTINGS_FILE).isBlank() ? null
+                        : Path.of(env.get(EnvNames.SETTINGS_FILE)),
+                !"0".equals(env.getOrDefault(EnvNames.LOCAL_DEMO, "1")));
     }
 
     public boolean simulatedMagento() {

@@ -2,6 +2,7 @@ package io.sagesync.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sagesync.testkit.AwsBackend;
 import io.sagesync.testkit.TemplateResources;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code make local} as a user runs it: a separate JVM that prints the ready line, writes the manifest, and on
- * SIGTERM stops cleanly, leaving no process behind (moto is a child process) and no manifest.
+ * SIGTERM stops cleanly, leaving no process behind (moto is a child process) and no manifest. The child always runs
+ * on the default emulators, even under {@code make test-localstack}: what is checked here is moto's child-process
+ * lifecycle; LocalStack's container is stopped by the same {@code close()} or else by Testcontainers' reaper.
  */
 class LocalMainProcessTest {
 
@@ -24,6 +27,7 @@ class LocalMainProcessTest {
         int port = LocalModeIntegrationTest.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Dsagesync.template=" + TemplateResources.findTemplate(),
+                "-D" + AwsBackend.PROPERTY + "=" + AwsBackend.EMULATORS.id(),
                 "-cp", System.getProperty("java.class.path"), LocalMain.class.getName())
                 .directory(workDir.toFile()).redirectErrorStream(true);
         pb.environment().put("SAGESYNC_PORT", Integer.toString(port));

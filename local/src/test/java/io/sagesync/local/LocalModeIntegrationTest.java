@@ -87,8 +87,8 @@ class LocalModeIntegrationTest {
     @Test
     void manifest_namesEveryLocalService() throws Exception {
         Path file = Files.createTempFile("sagesync-local", ".json");
-        LocalManifest.write(file, pipeline.apiUrl(), pipeline.aws.motoEndpoint().toString(),
-                pipeline.aws.sqsEndpoint().toString(), pipeline.aws.motoEndpoint().toString(),
+        LocalManifest.write(file, pipeline.apiUrl(), pipeline.aws.dynamoDbEndpoint().toString(),
+                pipeline.aws.sqsEndpoint().toString(), pipeline.aws.secretsManagerEndpoint().toString(),
                 pipeline.magento.baseUrl(), pipeline.sage.baseUrl(), pipeline.settings.tenantId(),
                 pipeline.config.tableName(), pipeline.aws.queueUrls());
 

@@ -6,6 +6,7 @@ import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.WebhookDelivery;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.InvalidWebhookBodyException;
 import io.sagesync.port.SyncQueue;
 import io.sagesync.port.SyncRunStore;
 import io.sagesync.port.TenantKeyProvider;
@@ -77,7 +78,12 @@ public final class AcceptWebhook {
             LOG.info("event ignored", "event", truncate(request.eventName(), 64));
             return new WebhookOutcome.Ignored(request.eventName());
         }
-        WebhookDelivery delivery = parser.parse(body);
+        WebhookDelivery delivery;
+        try {
+            delivery = parser.parse(body);
+        } catch (InvalidWebhookBodyException e) {
+            throw new WebhookRejectedException(WebhookRejectedException.Kind.INVALID_PAYLOAD, e.code());
+        }
         String key = idempotencyKey(request.idempotencyKey(), event.get(), body);
         return recordAndEnqueue(event.get(), delivery, key);
     }

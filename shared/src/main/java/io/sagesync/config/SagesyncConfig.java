@@ -56,6 +56,31 @@ public record SagesyncConfig(String tenantId, String tableName, String syncQueue
                 env.getOrDefault(EnvNames.SAGE_BASE_URL, "https://api.accounting.sage.com/v3.1"));
     }
 
+    /**
+     * Fails at start, naming the variable, when one this function needs is missing: without it the function would
+     * only fail later, on its first message, with an obscure SDK error.
+     *
+     * @param envNames {@link EnvNames} constants of the settings the calling function uses
+     * @return this, for chaining at the composition root
+     */
+    public SagesyncConfig require(String... envNames) {
+        for (String name : envNames) {
+            String value = switch (name) {
+                case EnvNames.SYNC_QUEUE_URL -> syncQueueUrl;
+                case EnvNames.SYNC_DLQ_URL -> syncDlqUrl;
+                case EnvNames.RETRY_QUEUE_URL -> retryQueueUrl;
+                case EnvNames.PUSH_QUEUE_URL -> pushQueueUrl;
+                case EnvNames.TENANT_SECRET_ID -> tenantSecretId;
+                case EnvNames.SAGE_SECRET_ID -> sageSecretId;
+                case EnvNames.MAGENTO_BASE_URL -> magentoBaseUrl;
+                case EnvNames.SAGE_BASE_URL -> sageBaseUrl;
+                default -> throw new IllegalArgumentException(name + " is not a SagesyncConfig setting");
+            };
+            requireText(value, name);
+        }
+        return this;
+    }
+
     private static Duration seconds(Map<String, String> env, String name, Duration fallback) {
         String v = env.get(name);
         if (v == null || v.isBlank()) {

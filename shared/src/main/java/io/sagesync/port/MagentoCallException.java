@@ -41,9 +41,14 @@ public class MagentoCallException extends PartnerCallException {
 
     private final Kind kind;
 
-    public MagentoCallException(Kind kind, int httpStatus, String message, Throwable cause) {
-        super(httpStatus, null, message, cause);
+    /** @param detail short detail safe to show (e.g. Magento's cleaned message), or null */
+    public MagentoCallException(Kind kind, int httpStatus, String detail, String message, Throwable cause) {
+        super(httpStatus, detail, message, cause);
         this.kind = kind;
+    }
+
+    public MagentoCallException(Kind kind, int httpStatus, String message, Throwable cause) {
+        this(kind, httpStatus, null, message, cause);
     }
 
     public MagentoCallException(Kind kind, int httpStatus, String message) {

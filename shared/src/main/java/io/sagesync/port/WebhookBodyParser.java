@@ -1,13 +1,12 @@
 package io.sagesync.port;
 
-import io.sagesync.application.WebhookRejectedException;
 import io.sagesync.domain.WebhookDelivery;
 
 /** Reads the module's id-only webhook body. */
 public interface WebhookBodyParser {
     /**
-     * @throws WebhookRejectedException with kind {@code INVALID_PAYLOAD} for anything that is not the documented
-     *                                  shape (not JSON, wrong types, missing or non-positive magento_entity_id)
+     * @throws InvalidWebhookBodyException for anything that is not the documented shape (not JSON, wrong types,
+     *                                     missing or non-positive magento_entity_id)
      */
     WebhookDelivery parse(byte[] body);
 }

@@ -9,8 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.elasticmq.rest.sqs.SQSRestServer;
-import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -34,18 +32,17 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Local AWS for tests and {@code make local}: ElasticMQ (SQS) inside this JVM, moto_server (DynamoDB, Secrets
- * Manager) as a child process, and the tables, queues and secrets of {@code template.yaml} created in them.
- * Real emulators speaking the real wire protocols; nothing here is a mock.
+ * Local AWS for tests and {@code make local}: an {@link AwsEnvironment} (ElasticMQ + moto by default, LocalStack in
+ * Docker with {@code -Dsagesync.aws=localstack}) with the tables, queues and secrets of {@code template.yaml} created
+ * in it, and SDK clients pointed at it. Real emulators speaking the real wire protocols; nothing here is a mock.
+ * Everything above the environment (resources, clients, faults, reset) is the same code on either backend.
  */
 public final class LocalAws implements AutoCloseable {
     public static final Region REGION = Region.US_EAST_1;
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
-    private final SQSRestServer elasticMq;
-    private final MotoServer moto;
-    private final URI sqsEndpoint;
+    private final AwsEnvironment environment;
     private final TemplateResources resources;
     private final FaultInjector faults = new FaultInjector();
     private final AwsClients adminClients;
@@ -53,35 +50,32 @@ public final class LocalAws implements AutoCloseable {
     /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
     private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock(true);
 
-    private LocalAws(SQSRestServer elasticMq, URI sqsEndpoint, MotoServer moto, TemplateResources resources) {
-        this.elasticMq = elasticMq;
-        this.sqsEndpoint = sqsEndpoint;
-        this.moto = moto;
+    private LocalAws(AwsEnvironment environment, TemplateResources resources) {
+        this.environment = environment;
         this.resources = resources;
         this.adminClients = clients(List.of());
     }
 
-    /** Starts both emulators and creates every resource declared in the repository's template.yaml. */
+    /** Starts the selected environment ({@link AwsBackend#selected()}) with every resource of template.yaml. */
     public static LocalAws start() {
-        Path template = TemplateResources.findTemplate();
-        return start(TemplateResources.load(template), template.getParent().resolve("target").resolve("local-aws"));
+        return start(AwsBackend.selected());
     }
 
-    public static LocalAws start(TemplateResources resources, Path logDir) {
-        MotoServer moto = MotoServer.start(logDir);
-        SQSRestServer sqs = null;
+    public static LocalAws start(AwsBackend backend) {
+        Path template = TemplateResources.findTemplate();
+        return start(backend, TemplateResources.load(template),
+                template.getParent().resolve("target").resolve("local-aws"));
+    }
+
+    /** Starts {@code backend} and creates {@code resources} in it; stops it again if that fails. */
+    public static LocalAws start(AwsBackend backend, TemplateResources resources, Path logDir) {
+        AwsEnvironment environment = AwsEnvironment.start(backend, logDir);
         try {
-            sqs = SQSRestServerBuilder.withDynamicPort().withInterface("127.0.0.1")
-                    .withAWSRegion(REGION.id()).withAWSAccountId("000000000000").start();
-            int port = sqs.waitUntilStarted().localAddress().getPort();
-            LocalAws aws = new LocalAws(sqs, URI.create("http://127.0.0.1:" + port), moto, resources);
+            LocalAws aws = new LocalAws(environment, resources);
             aws.createResources();
             return aws;
         } catch (RuntimeException e) {
-            if (sqs != null) {
-                sqs.stopAndWait();
-            }
-            moto.close();
+            environment.close();
             throw e;
         }
     }
@@ -143,13 +137,15 @@ public final class LocalAws implements AutoCloseable {
         all.add(faults);
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .executionInterceptors(all).build();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(environment.dynamoDbEndpoint())
+                .region(REGION).credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override)
+                .build();
         return new AwsClients(
-                SerializedDynamoDb.wrap(DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(REGION)
+                // moto needs serialising to be atomic per item, as DynamoDB is; LocalStack does not
+                environment.backend() == AwsBackend.EMULATORS ? SerializedDynamoDb.wrap(dynamoDb, motoLock) : dynamoDb,
+                SqsClient.builder().endpointOverride(environment.sqsEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
-                        motoLock),
-                SqsClient.builder().endpointOverride(sqsEndpoint).region(REGION).credentialsProvider(CREDENTIALS)
-                        .httpClient(http).overrideConfiguration(override).build(),
-                SecretsManagerClient.builder().endpointOverride(moto.endpoint()).region(REGION)
+                SecretsManagerClient.builder().endpointOverride(environment.secretsManagerEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build());
     }
 
@@ -199,12 +195,25 @@ public final class LocalAws implements AutoCloseable {
         return resources;
     }
 
-    public URI sqsEndpoint() {
-        return sqsEndpoint;
+    /** Which backend serves this instance. */
+    public AwsBackend backend() {
+        return environment.backend();
     }
 
-    public URI motoEndpoint() {
-        return moto.endpoint();
+    public AwsEnvironment environment() {
+        return environment;
+    }
+
+    public URI sqsEndpoint() {
+        return environment.sqsEndpoint();
+    }
+
+    public URI dynamoDbEndpoint() {
+        return environment.dynamoDbEndpoint();
+    }
+
+    public URI secretsManagerEndpoint() {
+        return environment.secretsManagerEndpoint();
     }
 
     /** Empties every queue and the table, and clears pending faults: a clean slate between tests. */
@@ -221,10 +230,6 @@ public final class LocalAws implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            elasticMq.stopAndWait();
-        } finally {
-            moto.close();
-        }
+        environment.close();
     }
 }

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension: starts {@link LocalAws} once per test JVM (the first class that needs it) and stops it when
- * the JVM's test run ends. Test methods and constructors can take a {@link LocalAws} parameter.
- * Fails with an install hint when moto_server is missing, instead of skipping silently.
+ * the JVM's test run ends. Test methods and constructors can take a {@link LocalAws} parameter. The backend is
+ * {@link AwsBackend#selected()}: ElasticMQ + moto unless {@code -Dsagesync.aws=localstack}; tests never choose.
+ * Fails instead of skipping silently: with an install hint when moto_server is missing, with the documented
+ * {@link DockerUnavailableException} message when LocalStack is selected and no Docker engine answers.
  */
 public final class LocalAwsExtension implements BeforeAllCallback, ParameterResolver {
 

@@ -1,139 +1,106 @@
 package io.sagesync.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sagesync.adapter.sage.SageReauthRequiredException;
+import io.sagesync.application.admin.AdminException;
+import io.sagesync.application.admin.ConnectSage;
+import io.sagesync.application.admin.DisconnectSage;
+import io.sagesync.application.admin.KeepSageAlive;
+import io.sagesync.application.admin.PairMagento;
+import io.sagesync.application.admin.RefreshSageReference;
+import io.sagesync.application.admin.SyncSettings;
 import io.sagesync.domain.policy.PolicyValidationException;
 import io.sagesync.log.JsonLog;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.SageCallException;
-import java.io.IOException;
-import java.util.Map;
+import io.sagesync.port.SageReauthRequiredException;
 import java.util.Objects;
 
 /**
- * The operator's actions, one JSON request in and one JSON answer out: {@code {"ok":true,...}} or
- * {@code {"ok":false,"error":"<code>","message":"<what to do>"}}. Answers and logs never carry the api_key,
- * OAuth codes, verifiers or tokens.
+ * Runs one typed {@link AdminCommand} on its use case and turns every failure an operator can act on into a
+ * {@link AdminAnswer.Refused}; nothing escapes. Answers and logs never carry the api_key, OAuth codes, verifiers or
+ * tokens.
  */
 public final class AdminActions {
     private static final JsonLog LOG = JsonLog.of(AdminActions.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MagentoPairing pairing;
-    private final SageConnection sage;
-    private final SyncSettings settings;
-
-    AdminActions(MagentoPairing pairing, SageConnection sage, SyncSettings settings) {
-        this.pairing = Objects.requireNonNull(pairing);
-        this.sage = Objects.requireNonNull(sage);
-        this.settings = Objects.requireNonNull(settings);
+    /** The admin's use cases. */
+    public record UseCases(PairMagento pair, ConnectSage connect, DisconnectSage disconnect, KeepSageAlive keepAlive,
+                           RefreshSageReference reference, SyncSettings settings) {
     }
 
-    /** Runs {@code request.action}; never throws for operator mistakes, only reports them. */
-    public ObjectNode handle(JsonNode request) {
-        String action = request.path("action").asText("");
-        JsonLog.withContext("action", action);
+    private final UseCases useCases;
+
+    public AdminActions(UseCases useCases) {
+        this.useCases = Objects.requireNonNull(useCases);
+    }
+
+    AdminAnswer run(AdminCommand command) {
+        JsonLog.withContext("action", command.action());
         try {
-            ObjectNode out = JSON.createObjectNode().put("ok", true).put("action", action);
-            switch (action) {
-                case "pair" -> {
-                    MagentoPairing.Result r = pairing.pair(text(request, "shop_url"), text(request, "pairing_code"),
-                            text(request, "ledger_base_url"));
-                    out.put("shop_url", r.shopUrl()).put("ping_ok", r.pingOk()).put("message", r.pingMessage());
-                }
-                case "sage_connect_start" -> out.put("authorization_url", sage.start(text(request, "business_id")))
-                        .put("message", "open this URL within 10 minutes and authorise sagesync in Sage");
-                case "sage_connect_finish" -> connected(out, sage.finish(text(request, "code"),
-                        text(request, "state")));
-                case "sage_disconnect" -> {
-                    sage.disconnect();
-                    out.put("message", "Sage disconnected; the refresh token was revoked");
-                }
-                case "sage_keepalive" -> sage.keepAlive().forEach((k, v) -> out.set(k, JSON.valueToTree(v)));
-                case "refresh_reference" -> {
-                    SageReference r = sage.refreshReference();
-                    out.set("reference", referenceJson(r));
-                }
-                case "get_settings" -> out.set("policy", JSON.readTree(settings.get()));
-                case "put_settings" -> {
-                    JsonNode policy = request.path("policy");
-                    if (!policy.isObject()) {
-                        throw new AdminException("invalid_settings", "policy must be a JSON object");
-                    }
-                    out.set("policy", JSON.readTree(new io.sagesync.adapter.policy.SyncPolicyJson()
-                            .serialise(settings.put(policy.toString()))));
-                }
-                default -> throw new AdminException("unknown_action", "action must be one of pair, "
-                        + "sage_connect_start, sage_connect_finish, sage_disconnect, sage_keepalive, "
-                        + "refresh_reference, get_settings, put_settings");
-            }
+            AdminAnswer answer = dispatch(command);
             LOG.info("admin action done");
-            return out;
+            return answer;
         } catch (AdminException e) {
             LOG.warn("admin action refused", "error", e.code());
-            return error(action, e.code(), e.getMessage());
+            return new AdminAnswer.Refused(e.code(), e.getMessage());
         } catch (PolicyValidationException e) {
             LOG.warn("admin action refused", "error", "invalid_settings", "fields", e.fieldErrors().size());
-            ObjectNode out = error(action, "invalid_settings", "the policy was not saved; fix the fields below");
-            e.fieldErrors().forEach(out.putArray("field_errors")::add);
-            return out;
+            return new AdminAnswer.Refused("invalid_settings", "the policy was not saved; fix the fields below",
+                    e.fieldErrors());
         } catch (SageReauthRequiredException e) {
             LOG.warn("admin action refused", "error", "needs_reauth");
-            return error(action, "needs_reauth", e.getMessage());
+            return new AdminAnswer.Refused("needs_reauth", e.getMessage());
         } catch (SageCallException e) {
             LOG.warn("admin action failed", "error", "sage", "classification", e.kind().name());
-            return error(action, e.kind().wireName(), e.getMessage());
+            return new AdminAnswer.Refused(e.kind().wireName(), e.getMessage());
         } catch (InfrastructureException e) {
             LOG.error("admin action failed", "error", "infrastructure", "detail", e.getMessage());
-            return error(action, "infrastructure", e.getMessage() + "; try again");
-        } catch (IOException e) {
-            return error(action, "internal", "could not render the answer");
+            return new AdminAnswer.Refused("infrastructure", e.getMessage() + "; try again");
         } finally {
             JsonLog.withContext("action", null);
         }
     }
 
-    private static void connected(ObjectNode out, SageConnection.Connected c) {
-        out.put("business_id", c.businessId()).put("business_name", c.businessName())
-                .put("message", "Sage connected");
+    private AdminAnswer dispatch(AdminCommand command) {
+        return switch (command) {
+            case AdminCommand.Pair p -> new AdminAnswer.Paired(
+                    useCases.pair().pair(p.shopUrl(), p.pairingCode(), p.ledgerBaseUrl()));
+            case AdminCommand.SageConnectStart s -> new AdminAnswer.AuthorizationUrl(
+                    useCases.connect().start(s.businessId()));
+            case AdminCommand.SageConnectFinish f -> new AdminAnswer.SageConnected(
+                    useCases.connect().finish(f.code(), f.state()));
+            case AdminCommand.SageDisconnect d -> {
+                useCases.disconnect().disconnect();
+                yield new AdminAnswer.SageDisconnected();
+            }
+            case AdminCommand.SageKeepAlive k -> new AdminAnswer.KeptAlive(useCases.keepAlive().run());
+            case AdminCommand.RefreshReference r -> new AdminAnswer.Reference(useCases.reference().refresh());
+            case AdminCommand.GetSettings g -> new AdminAnswer.Settings(useCases.settings().get());
+            case AdminCommand.PutSettings p -> new AdminAnswer.Settings(useCases.settings().put(p.policyDocument()));
+            case AdminCommand.Unknown u -> throw new AdminException("unknown_action", "action must be one of pair, "
+                    + "sage_connect_start, sage_connect_finish, sage_disconnect, sage_keepalive, "
+                    + "refresh_reference, get_settings, put_settings");
+        };
     }
 
-    private static ObjectNode referenceJson(SageReference r) {
-        ObjectNode node = JSON.createObjectNode().put("business_id", r.businessId())
-                .put("refreshed_at", r.refreshedAt().toString());
-        node.set("tax_rates", JSON.valueToTree(r.taxRates()));
-        node.set("sales_ledger_accounts", JSON.valueToTree(r.salesLedgerAccounts()));
-        node.set("purchase_ledger_accounts", JSON.valueToTree(r.purchaseLedgerAccounts()));
-        node.set("bank_accounts", JSON.valueToTree(r.bankAccounts()));
-        return node;
-    }
-
-    private static ObjectNode error(String action, String code, String message) {
-        return JSON.createObjectNode().put("ok", false).put("action", action).put("error", code)
-                .put("message", message);
-    }
-
-    private static String text(JsonNode request, String field) {
-        JsonNode v = request.path(field);
-        return v.isValueNode() && !v.isNull() ? v.asText() : null;
-    }
-
-    /** The browser callback ({@code GET /sage/oauth/callback?code&state}): a short plain-text page. */
-    public Map.Entry<Integer, String> oauthCallback(Map<String, String> query) {
-        if (query.containsKey("error")) {
-            String error = query.get("error").replaceAll("[^A-Za-z0-9_ ]", "");
-            LOG.warn("sage authorisation declined", "error", error);
-            return Map.entry(400, "Sage did not authorise sagesync (" + error + "). Run sage_connect_start again.");
+    /** The browser's return from Sage ({@code GET /sage/oauth/callback?code&state}) as a short plain-text page. */
+    OAuthCallbackPage oauthCallback(String code, String state, String error) {
+        if (error != null) {
+            String cleaned = error.replaceAll("[^A-Za-z0-9_ ]", "");
+            LOG.warn("sage authorisation declined", "error", cleaned);
+            return new OAuthCallbackPage(400, "Sage did not authorise sagesync (" + cleaned
+                    + "). Run sage_connect_start again.");
         }
-        ObjectNode request = JSON.createObjectNode().put("action", "sage_connect_finish");
-        request.put("code", query.get("code"));
-        request.put("state", query.get("state"));
-        ObjectNode result = handle(request);
-        return result.path("ok").asBoolean()
-                ? Map.entry(200, "Sage connected to " + result.path("business_name").asText() + " ("
-                + result.path("business_id").asText() + "). You can close this window.")
-                : Map.entry(400, "Sage was not connected: " + result.path("message").asText());
+        AdminAnswer answer = run(new AdminCommand.SageConnectFinish(code, state));
+        return switch (answer) {
+            case AdminAnswer.SageConnected c -> new OAuthCallbackPage(200, "Sage connected to "
+                    + c.connected().businessName() + " (" + c.connected().businessId()
+                    + "). You can close this window.");
+            case AdminAnswer.Refused r -> new OAuthCallbackPage(400, "Sage was not connected: " + r.message());
+            default -> throw new IllegalStateException("unexpected answer " + answer.getClass().getSimpleName());
+        };
+    }
+
+    /** The callback route's answer: status and a plain-text body. */
+    record OAuthCallbackPage(int status, String body) {
     }
 }

@@ -1,15 +1,28 @@
 package io.sagesync.admin;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
+import io.sagesync.adapter.dynamodb.DynamoDbOAuthStateStore;
 import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
+import io.sagesync.adapter.dynamodb.DynamoDbSageReferenceCache;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.sage.SageAppCredentials;
-import io.sagesync.adapter.sage.SageClientConfig;
-import io.sagesync.adapter.sage.SageHttpClient;
-import io.sagesync.adapter.sage.SageOAuthClient;
-import io.sagesync.adapter.sage.SageTokenCustodian;
+import io.sagesync.adapter.magento.HttpMagentoPairingClient;
+import io.sagesync.adapter.policy.SyncPolicyJson;
+import io.sagesync.adapter.sage.api.HttpSageAccounts;
+import io.sagesync.adapter.sage.api.SageClientConfig;
+import io.sagesync.adapter.sage.api.SageHttpClient;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.adapter.sage.oauth.SageOAuthAuthorization;
+import io.sagesync.adapter.sage.oauth.SageOAuthClient;
+import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.adapter.secrets.SecretsManagerTenantKeyVault;
+import io.sagesync.application.admin.ConnectSage;
+import io.sagesync.application.admin.DisconnectSage;
+import io.sagesync.application.admin.KeepSageAlive;
+import io.sagesync.application.admin.PairMagento;
+import io.sagesync.application.admin.RefreshSageReference;
+import io.sagesync.application.admin.SyncSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
 import io.sagesync.retry.InProcessRetry;
@@ -53,18 +66,24 @@ public final class AdminComposition {
         var custodian = new SageTokenCustodian(tokenStore,
                 new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), SAGE_REFRESH_LEASE, clock),
                 oauth, binding, clock, sleeper, random, ids);
-        var references = new DynamoDbReferenceCache(aws.dynamoDb(), config.tableName());
-        var sage = new SageConnection(config, app, oauth,
-                new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock), tokenStore, custodian,
-                binding, references,
+        var referenceCache = new DynamoDbSageReferenceCache(aws.dynamoDb(), config.tableName());
+        var accounts = new HttpSageAccounts(config.sageBaseUrl(), http,
                 businessId -> new SageHttpClient(new SageClientConfig(config.sageBaseUrl(), businessId,
                         Duration.ofSeconds(5), Duration.ofSeconds(20), InProcessRetry.defaults()),
-                        custodian::accessToken, http, clock, sleeper, random),
-                http, clock, random);
-        var pairing = new MagentoPairing(http, new SecretsManagerTenantKeyVault(aws.secretsManager(),
-                config.tenantSecretId()), new LedgerTokenSigner(clock, ids), config.tenantId(),
-                config.ledgerBaseUrl(), random, ids, Duration.ofSeconds(15));
-        return new AdminActions(pairing, sage, new SyncSettings(binding, references));
+                        custodian::accessToken, http, clock, sleeper, random), clock);
+        var authorization = new SageOAuthAuthorization(oauth, app, config.sageAuthorizeUrl(),
+                config.sageRedirectUri());
+        var reference = new RefreshSageReference(custodian, accounts, referenceCache);
+        var pairing = new PairMagento(new SecretsManagerTenantKeyVault(aws.secretsManager(), config.tenantSecretId()),
+                new HttpMagentoPairingClient(http, new LedgerTokenSigner(clock, ids), config.tenantId(),
+                        Duration.ofSeconds(15)), config.ledgerBaseUrl(), random, ids);
+        return new AdminActions(new AdminActions.UseCases(pairing,
+                new ConnectSage(authorization, new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock),
+                        accounts, tokenStore, custodian, binding, reference, random),
+                new DisconnectSage(authorization, tokenStore, custodian, binding),
+                new KeepSageAlive(tokenStore, custodian, binding, referenceCache, reference, clock),
+                reference,
+                new SyncSettings(binding, referenceCache, new SyncPolicyJson())));
     }
 
     /** Reads the Sage app credentials lazily (once): from SageAppSecret, or from variables in local mode. */

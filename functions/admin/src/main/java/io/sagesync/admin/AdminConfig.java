@@ -23,12 +23,6 @@ import java.util.Objects;
 public record AdminConfig(String tenantId, String tableName, String tenantSecretId, String sageSecretId,
                           String sageAppSecretId, String sageBaseUrl, String sageTokenUrl, String sageRevokeUrl,
                           String sageAuthorizeUrl, String sageRedirectUri, String ledgerBaseUrl) {
-    public static final String SAGE_APP_SECRET_ID = "SAGESYNC_SAGE_APP_SECRET_ID";
-    public static final String SAGE_REVOKE_URL = "SAGESYNC_SAGE_REVOKE_URL";
-    public static final String SAGE_AUTHORIZE_URL = "SAGESYNC_SAGE_AUTHORIZE_URL";
-    public static final String SAGE_REDIRECT_URI = "SAGESYNC_SAGE_REDIRECT_URI";
-    public static final String LEDGER_BASE_URL = "SAGESYNC_LEDGER_BASE_URL";
-
     public AdminConfig {
         Objects.requireNonNull(tenantId, EnvNames.TENANT_ID);
         Objects.requireNonNull(tableName, EnvNames.TABLE_NAME);
@@ -40,13 +34,13 @@ public record AdminConfig(String tenantId, String tableName, String tenantSecret
                 require(env, EnvNames.TABLE_NAME),
                 require(env, EnvNames.TENANT_SECRET_ID),
                 require(env, EnvNames.SAGE_SECRET_ID),
-                env.getOrDefault(SAGE_APP_SECRET_ID, ""),
+                env.getOrDefault(EnvNames.SAGE_APP_SECRET_ID, ""),
                 env.getOrDefault(EnvNames.SAGE_BASE_URL, "https://api.accounting.sage.com/v3.1"),
                 env.getOrDefault(EnvNames.SAGE_TOKEN_URL, "https://oauth.accounting.sage.com/token"),
-                env.getOrDefault(SAGE_REVOKE_URL, "https://oauth.accounting.sage.com/revoke"),
-                env.getOrDefault(SAGE_AUTHORIZE_URL, "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1"),
-                env.getOrDefault(SAGE_REDIRECT_URI, ""),
-                env.getOrDefault(LEDGER_BASE_URL, ""));
+                env.getOrDefault(EnvNames.SAGE_REVOKE_URL, "https://oauth.accounting.sage.com/revoke"),
+                env.getOrDefault(EnvNames.SAGE_AUTHORIZE_URL, "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1"),
+                env.getOrDefault(EnvNames.SAGE_REDIRECT_URI, ""),
+                env.getOrDefault(EnvNames.LEDGER_BASE_URL, ""));
     }
 
     private static String require(Map<String, String> env, String name) {

@@ -5,23 +5,23 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sagesync.adapter.policy.SyncPolicyJson;
 import io.sagesync.log.JsonLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The admin Lambda. Two kinds of input: an operator action invoked with IAM credentials
- * ({@code aws lambda invoke --payload '{"action":"pair",...}'}, also the EventBridge keep-alive schedule), and the
- * browser's return from Sage through the public HTTP route {@code GET /sage/oauth/callback} (an API Gateway v2
- * event, recognised by its {@code requestContext.http}). Only the callback is reachable without IAM, and it can do
- * nothing but redeem a state this function issued.
+ * ({@code aws lambda invoke --payload '{"action":"pair",...}'}, also the EventBridge keep-alive schedule), decoded
+ * into an {@link AdminCommand}; and the browser's return from Sage through the public HTTP route
+ * {@code GET /sage/oauth/callback} (an API Gateway v2 event, recognised by its {@code requestContext.http}). Only the
+ * callback is reachable without IAM, and it can do nothing but redeem a state this function issued.
  */
 public final class AdminHandler implements RequestStreamHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final AdminActions actions;
+    private final AdminResponses responses = new AdminResponses(new SyncPolicyJson());
 
     public AdminHandler() {
         this(AdminComposition.fromEnvironment());
@@ -44,27 +44,28 @@ public final class AdminHandler implements RequestStreamHandler {
 
     /** Routes one decoded input (exposed for tests and local mode). */
     public JsonNode handle(JsonNode request) {
-        if (request.path("requestContext").has("http")) {
-            return callback(request);
+        JsonNode http = request.path("requestContext").path("http");
+        if (!http.isMissingNode()) {
+            return callback(request, http.path("method").asText(""));
         }
-        return actions.handle(request);
+        AdminCommand command = AdminRequests.parse(request);
+        return responses.render(command.action(), actions.run(command));
     }
 
-    private JsonNode callback(JsonNode event) {
+    private JsonNode callback(JsonNode event, String method) {
         String path = event.path("rawPath").asText("");
-        String method = event.path("requestContext").path("http").path("method").asText("");
-        Map.Entry<Integer, String> page;
-        if (!"GET".equals(method) || !path.endsWith("/sage/oauth/callback")) {
-            page = Map.entry(404, "not found");
-        } else {
-            Map<String, String> query = new HashMap<>();
-            event.path("queryStringParameters").fields().forEachRemaining(e -> query.put(e.getKey(),
-                    e.getValue().asText()));
-            page = actions.oauthCallback(query);
-        }
-        ObjectNode response = JSON.createObjectNode().put("statusCode", page.getKey()).put("body", page.getValue());
+        JsonNode query = event.path("queryStringParameters");
+        AdminActions.OAuthCallbackPage page = !"GET".equals(method) || !path.endsWith("/sage/oauth/callback")
+                ? new AdminActions.OAuthCallbackPage(404, "not found")
+                : actions.oauthCallback(param(query, "code"), param(query, "state"), param(query, "error"));
+        ObjectNode response = JSON.createObjectNode().put("statusCode", page.status()).put("body", page.body());
         response.putObject("headers").put("content-type", "text/plain; charset=utf-8")
                 .put("cache-control", "no-store").put("referrer-policy", "no-referrer");
         return response;
+    }
+
+    private static String param(JsonNode query, String name) {
+        JsonNode v = query.get(name);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -8,6 +8,7 @@ import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsMessageDelay;
 import io.sagesync.application.PushSyncState;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.MessageDelay;
@@ -31,7 +32,8 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
     static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(10);
 
     public static PushComposition fromEnvironment() {
-        SagesyncConfig config = SagesyncConfig.fromEnv(System.getenv());
+        SagesyncConfig config = SagesyncConfig.fromEnv(System.getenv())
+                .require(EnvNames.TENANT_SECRET_ID, EnvNames.PUSH_QUEUE_URL);
         return of(config, AwsClients.fromEnvironment(), Clock.systemUTC(), config.magentoBaseUrl());
     }
 

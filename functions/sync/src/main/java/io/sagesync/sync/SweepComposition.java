@@ -4,6 +4,7 @@ import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.application.SweepStalledRuns;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,15 +12,13 @@ import java.util.Map;
 
 /** Wires the sweeper: the run store (its ActiveRuns index) and the FIFO sync queue. */
 public record SweepComposition(SweepStalledRuns sweepStalledRuns) {
-    /** Minutes after its last change that a queued or running run counts as stalled; default 30. */
-    public static final String STALLED_AFTER_MINUTES_ENV = "SAGESYNC_SWEEP_STALLED_AFTER_MINUTES";
-
     public static SweepComposition fromEnvironment() {
         Map<String, String> env = System.getenv();
-        String minutes = env.getOrDefault(STALLED_AFTER_MINUTES_ENV, "");
+        String minutes = env.getOrDefault(EnvNames.SWEEP_STALLED_AFTER_MINUTES, "");
         Duration stalledAfter = minutes.isBlank() ? SweepStalledRuns.DEFAULT_STALLED_AFTER
                 : Duration.ofMinutes(Long.parseLong(minutes.trim()));
-        return of(SagesyncConfig.fromEnv(env), AwsClients.fromEnvironment(), Clock.systemUTC(), stalledAfter);
+        return of(SagesyncConfig.fromEnv(env).require(EnvNames.SYNC_QUEUE_URL), AwsClients.fromEnvironment(),
+                Clock.systemUTC(), stalledAfter);
     }
 
     public static SweepComposition of(SagesyncConfig config, AwsClients aws, Clock clock, Duration stalledAfter) {

@@ -7,14 +7,14 @@ import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.magento.HttpMagentoGateway;
-import io.sagesync.adapter.sage.ConnectedSageGateway;
-import io.sagesync.adapter.sage.HttpSageGateway;
-import io.sagesync.adapter.sage.SageAppCredentials;
-import io.sagesync.adapter.sage.SageClientConfig;
-import io.sagesync.adapter.sage.SageHttpClient;
-import io.sagesync.adapter.sage.SageJson;
-import io.sagesync.adapter.sage.SageOAuthClient;
-import io.sagesync.adapter.sage.SageTokenCustodian;
+import io.sagesync.adapter.sage.api.ConnectedSageGateway;
+import io.sagesync.adapter.sage.api.HttpSageGateway;
+import io.sagesync.adapter.sage.api.SageClientConfig;
+import io.sagesync.adapter.sage.api.SageHttpClient;
+import io.sagesync.adapter.sage.api.SageJson;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.adapter.sage.oauth.SageOAuthClient;
+import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
@@ -45,21 +45,15 @@ import java.util.function.Supplier;
  * clients pointed at the emulators and Sage / Magento settings pointed at the simulators.
  */
 public record SyncComposition(ProcessSyncJob processSyncJob) {
-    /** Environment variable for the retry budget (attempts per cycle); default 6. */
-    public static final String MAX_ATTEMPTS_ENV = "SAGESYNC_SYNC_MAX_ATTEMPTS";
-
-    static final String SAGE_APP_SECRET_ID_ENV = "SAGESYNC_SAGE_APP_SECRET_ID";
-    static final String SAGE_REVOKE_URL_ENV = "SAGESYNC_SAGE_REVOKE_URL";
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(15);
     static final Duration SAGE_TIMEOUT = Duration.ofSeconds(20);
 
     public static SyncComposition fromEnvironment() {
         Map<String, String> env = System.getenv();
-        String maxAttempts = env.getOrDefault(MAX_ATTEMPTS_ENV, "");
-        SyncWorkerSettings worker = maxAttempts.isBlank() ? SyncWorkerSettings.defaults()
-                : SyncWorkerSettings.withMaxAttempts(Integer.parseInt(maxAttempts.trim()));
-        SagesyncConfig config = SagesyncConfig.fromEnv(env);
+        SyncWorkerSettings worker = workerSettings(env.getOrDefault(EnvNames.SYNC_MAX_ATTEMPTS, ""));
+        SagesyncConfig config = SagesyncConfig.fromEnv(env).require(EnvNames.SYNC_QUEUE_URL, EnvNames.SYNC_DLQ_URL,
+                EnvNames.RETRY_QUEUE_URL, EnvNames.PUSH_QUEUE_URL, EnvNames.TENANT_SECRET_ID);
         AwsClients aws = AwsClients.fromEnvironment();
         Clock clock = Clock.systemUTC();
         SageSettings configured = SageSettings.fromEnv(env);
@@ -70,17 +64,34 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         return of(config, aws, clock, connectedSage(config, aws, clock, env, configured.baseUrl()), worker);
     }
 
+    private static SyncWorkerSettings workerSettings(String maxAttempts) {
+        if (maxAttempts.isBlank()) {
+            return SyncWorkerSettings.defaults();
+        }
+        try {
+            return SyncWorkerSettings.withMaxAttempts(Integer.parseInt(maxAttempts.trim()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(EnvNames.SYNC_MAX_ATTEMPTS + " must be a whole number of at least 1",
+                    e);
+        }
+    }
+
     /**
      * The deployed path: tokens from the Sage connection (SageSecret), refreshed single-flight through the DynamoDB
      * lease, and the business chosen at connect sent as X-Business.
      */
     static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, Map<String, String> env,
                                      String sageBaseUrl) {
+        config.require(EnvNames.SAGE_SECRET_ID);
+        String appSecretId = env.getOrDefault(EnvNames.SAGE_APP_SECRET_ID, "");
+        if (appSecretId.isBlank()) {
+            throw new IllegalArgumentException(EnvNames.SAGE_APP_SECRET_ID + " is required (or set "
+                    + EnvNames.SAGE_ACCESS_TOKEN + " to use a fixed token)");
+        }
         return connectedSage(config, aws, clock, sageBaseUrl,
                 env.getOrDefault(EnvNames.SAGE_TOKEN_URL, "https://oauth.accounting.sage.com/token"),
-                env.getOrDefault(SAGE_REVOKE_URL_ENV, "https://oauth.accounting.sage.com/revoke"),
-                new SecretsManagerSageAppCredentials(aws.secretsManager(), env.getOrDefault(SAGE_APP_SECRET_ID_ENV,
-                        "")));
+                env.getOrDefault(EnvNames.SAGE_REVOKE_URL, "https://oauth.accounting.sage.com/revoke"),
+                new SecretsManagerSageAppCredentials(aws.secretsManager(), appSecretId));
     }
 
     /**

@@ -15,19 +15,16 @@ import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.domain.sage.IdempotencyIds;
-import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageContactPaymentRequest;
-import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.domain.sage.SageSalesInvoice;
-import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.MagentoCallException;
-import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
-import io.sagesync.port.SageGateway;
 import io.sagesync.testkit.fakes.InMemoryBindingStore;
+import io.sagesync.testkit.fakes.InMemoryMagentoGateway;
 import io.sagesync.testkit.fakes.InMemoryPushQueue;
 import io.sagesync.testkit.fakes.InMemoryRetryScheduler;
+import io.sagesync.testkit.fakes.InMemorySageGateway;
 import io.sagesync.testkit.fakes.InMemorySyncQueue;
 import io.sagesync.testkit.fakes.InMemorySyncRunStore;
 import io.sagesync.testkit.fakes.InMemoryXrefStore;
@@ -36,9 +33,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** invoice.paid through the use case on in-memory fakes: every branch of PaymentSync. */
@@ -53,8 +48,16 @@ class PaymentSyncTest {
     private final InMemoryBindingStore bindings = new InMemoryBindingStore();
     private final InMemoryPushQueue pushes = new InMemoryPushQueue();
     private final InMemoryRetryScheduler retries = new InMemoryRetryScheduler();
-    private final FakeMagento magento = new FakeMagento();
-    private final FakeSage sage = new FakeSage();
+    private final InMemoryMagentoGateway magento = new InMemoryMagentoGateway();
+    private final InMemorySageGateway sage = new InMemorySageGateway();
+
+    {
+        // a base-currency bank exists: proves an unset default_bank_account_id is NOT filled from it
+        sage.referenceData = new SageReferenceData(
+                List.of(new SageReferenceData.TaxRate("GB_STANDARD", new BigDecimal("20"))),
+                List.of(new SageReferenceData.LedgerAccount("L4000", 4000)),
+                List.of(new SageReferenceData.BankAccount("bank-lowest", "GBP", 1200)), "GBP");
+    }
     private final CanonicalJsonParser parser = new CanonicalJsonParser();
     private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs,
             new ProcessSyncJob.Source(magento, parser),
@@ -286,85 +289,5 @@ class PaymentSyncTest {
         runs.put(SyncRun.builder(new SyncRun.Subject(runId, TENANT, EventName.INVOICE_PAID, id, "invoice.paid:" + id), NOW)
                 .enqueued(true).build());
         return new SyncJob(runId, TENANT, EventName.INVOICE_PAID, id, 1, 1, 1);
-    }
-
-    private static final class FakeMagento implements MagentoGateway {
-        String payment;
-        MagentoCallException failure;
-        int calls;
-
-        @Override
-        public String fetchCanonical(EntityType type, long magentoId) {
-            throw new UnsupportedOperationException("a payment run never fetches the invoice");
-        }
-
-        @Override
-        public String fetchPayment(long invoiceId) {
-            calls++;
-            if (failure != null) {
-                throw failure;
-            }
-            return payment;
-        }
-
-        @Override
-        public void pushSyncState(SyncStateUpdate update) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void ping() {
-        }
-    }
-
-    private static final class FakeSage implements SageGateway {
-        final List<SageContactPaymentRequest> payments = new ArrayList<>();
-        final java.util.Deque<SageCallException> postFailures = new java.util.ArrayDeque<>();
-        SageSalesInvoice invoice;
-        int invoiceReads;
-
-        @Override
-        public SageSalesInvoice findSalesInvoice(String id) {
-            invoiceReads++;
-            assertThat(id).isEqualTo(invoice.id());
-            return invoice;
-        }
-
-        @Override
-        public String createContactPayment(SageContactPaymentRequest request) {
-            payments.add(request);
-            if (!postFailures.isEmpty()) {
-                throw postFailures.poll();
-            }
-            return "pay-1";
-        }
-
-        @Override
-        public Optional<String> findContactIdByReference(String reference) {
-            throw new UnsupportedOperationException("a payment run creates no contact");
-        }
-
-        @Override
-        public String createContact(SageContactRequest request) {
-            throw new UnsupportedOperationException("a payment run creates no contact");
-        }
-
-        @Override
-        public PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request) {
-            throw new UnsupportedOperationException("a payment run never creates the invoice");
-        }
-
-        @Override
-        public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public SageReferenceData referenceData() {
-            // a base-currency bank exists: proves an unset default_bank_account_id is NOT filled from it
-            return new SageReferenceData(List.of(new SageReferenceData.TaxRate("GB_STANDARD", new BigDecimal("20"))),
-                    List.of(new SageReferenceData.LedgerAccount("L4000", 4000)),
-                    List.of(new SageReferenceData.BankAccount("bank-lowest", "GBP", 1200)), "GBP");
-        }
     }
 }

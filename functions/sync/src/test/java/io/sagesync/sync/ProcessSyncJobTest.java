@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
-import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunStatus;
@@ -13,20 +12,14 @@ import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
-import io.sagesync.domain.sage.PostedInvoice;
-import io.sagesync.domain.sage.SageContactPaymentRequest;
-import io.sagesync.domain.sage.SageContactRequest;
-import io.sagesync.domain.sage.SageReferenceData;
-import io.sagesync.domain.sage.SageSalesInvoice;
-import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.MagentoCallException;
-import io.sagesync.port.MagentoGateway;
 import io.sagesync.port.SageCallException;
-import io.sagesync.port.SageGateway;
 import io.sagesync.simulator.magento.CanonicalInvoices;
 import io.sagesync.testkit.fakes.InMemoryBindingStore;
+import io.sagesync.testkit.fakes.InMemoryMagentoGateway;
 import io.sagesync.testkit.fakes.InMemoryPushQueue;
 import io.sagesync.testkit.fakes.InMemoryRetryScheduler;
+import io.sagesync.testkit.fakes.InMemorySageGateway;
 import io.sagesync.testkit.fakes.InMemorySyncQueue;
 import io.sagesync.testkit.fakes.InMemorySyncRunStore;
 import io.sagesync.testkit.fakes.InMemoryXrefStore;
@@ -35,11 +28,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The use case on in-memory fakes of our ports: retry budget, backoff, exactly-once checks, classifications. */
@@ -53,8 +41,8 @@ class ProcessSyncJobTest {
     private final InMemoryPushQueue pushes = new InMemoryPushQueue();
     private final InMemoryRetryScheduler retries = new InMemoryRetryScheduler();
     private final InMemorySyncQueue syncQueue = new InMemorySyncQueue();
-    private final FakeMagento magento = new FakeMagento();
-    private final FakeSage sage = new FakeSage();
+    private final InMemoryMagentoGateway magento = new InMemoryMagentoGateway();
+    private final InMemorySageGateway sage = new InMemorySageGateway();
     private final ProcessSyncJob useCase = new ProcessSyncJob(TENANT, runs,
             new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
             new ProcessSyncJob.Ledger(bindings, sage, xrefs),
@@ -236,86 +224,5 @@ class ProcessSyncJobTest {
         runs.put(SyncRun.builder(new SyncRun.Subject(runId, TENANT, event, id, event.wireName() + ":" + id), NOW)
                 .enqueued(true).build());
         return new SyncJob(runId, TENANT, event, id, 1, 1, 1);
-    }
-
-    private static final class FakeMagento implements MagentoGateway {
-        final Deque<MagentoCallException> failures = new ArrayDeque<>();
-        String body;
-        int calls;
-
-        @Override
-        public String fetchCanonical(EntityType type, long magentoId) {
-            calls++;
-            if (!failures.isEmpty()) {
-                throw failures.poll();
-            }
-            if (body == null) {
-                throw new MagentoCallException(MagentoCallException.Kind.NOT_FOUND, 404, "missing");
-            }
-            return body;
-        }
-
-        @Override
-        public String fetchPayment(long invoiceId) {
-            calls++;
-            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
-        }
-
-        @Override
-        public void pushSyncState(SyncStateUpdate update) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void ping() {
-        }
-    }
-
-    private static final class FakeSage implements SageGateway {
-        final Deque<SageCallException> postFailures = new ArrayDeque<>();
-        final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
-        BigDecimal total = new BigDecimal("126.00");
-
-        @Override
-        public Optional<String> findContactIdByReference(String reference) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String createContact(SageContactRequest request) {
-            return "contact-" + request.reference();
-        }
-
-        @Override
-        public PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request) {
-            posted.add(request);
-            if (!postFailures.isEmpty()) {
-                throw postFailures.poll();
-            }
-            return new PostedInvoice("sage-" + request.idempotencyId(), request.reference(), "SI-1", total);
-        }
-
-        @Override
-        public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
-            return Optional.empty();
-        }
-
-        @Override
-        public SageSalesInvoice findSalesInvoice(String id) {
-            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
-        }
-
-        @Override
-        public String createContactPayment(SageContactPaymentRequest request) {
-            throw new UnsupportedOperationException("payments are covered by PaymentSyncTest");
-        }
-
-        @Override
-        public SageReferenceData referenceData() {
-            return new SageReferenceData(List.of(new SageReferenceData.TaxRate("GB_STANDARD", new BigDecimal("20"))),
-                    List.of(new SageReferenceData.LedgerAccount("L4010", 4010),
-                            new SageReferenceData.LedgerAccount("L4000", 4000)),
-                    List.of(), "GBP");
-        }
     }
 }

@@ -7,6 +7,7 @@ import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.application.AcceptWebhook;
 import io.sagesync.config.AwsClients;
+import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.security.MagentoWebhookVerifier;
 import java.time.Clock;
@@ -19,7 +20,9 @@ import java.util.UUID;
 public record WebhookComposition(AcceptWebhook acceptWebhook) {
 
     public static WebhookComposition fromEnvironment() {
-        return of(SagesyncConfig.fromEnv(System.getenv()), AwsClients.fromEnvironment(), Clock.systemUTC());
+        SagesyncConfig config = SagesyncConfig.fromEnv(System.getenv())
+                .require(EnvNames.TENANT_SECRET_ID, EnvNames.SYNC_QUEUE_URL);
+        return of(config, AwsClients.fromEnvironment(), Clock.systemUTC());
     }
 
     public static WebhookComposition of(SagesyncConfig config, AwsClients aws, Clock clock) {

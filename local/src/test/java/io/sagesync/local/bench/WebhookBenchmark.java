@@ -145,8 +145,8 @@ public final class WebhookBenchmark {
             env.put("AWS_REGION", "us-east-1");
             env.put("AWS_ACCESS_KEY_ID", "test");
             env.put("AWS_SECRET_ACCESS_KEY", "test");
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.motoEndpoint().toString());
-            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.motoEndpoint().toString());
+            env.put("AWS_ENDPOINT_URL_DYNAMODB", aws.dynamoDbEndpoint().toString());
+            env.put("AWS_ENDPOINT_URL_SECRETS_MANAGER", aws.secretsManagerEndpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", aws.sqsEndpoint().toString());
             env.put("SAGESYNC_TENANT_ID", TENANT);
             env.put("SAGESYNC_TABLE", cfg.tableName());

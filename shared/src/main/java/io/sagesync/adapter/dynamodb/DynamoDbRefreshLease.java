@@ -1,7 +1,7 @@
 package io.sagesync.adapter.dynamodb;
 
-import io.sagesync.adapter.sage.RefreshLease;
 import io.sagesync.port.InfrastructureException;
+import io.sagesync.port.RefreshLease;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.sagesync.application.WebhookRejectedException;
-import io.sagesync.application.WebhookRejectedException.Kind;
 import io.sagesync.domain.WebhookDelivery;
+import io.sagesync.port.InvalidWebhookBodyException;
 import io.sagesync.port.WebhookBodyParser;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -93,7 +92,7 @@ public final class JacksonWebhookBodyParser implements WebhookBodyParser {
         return out;
     }
 
-    private static WebhookRejectedException invalid(String code) {
-        return new WebhookRejectedException(Kind.INVALID_PAYLOAD, code);
+    private static InvalidWebhookBodyException invalid(String code) {
+        return new InvalidWebhookBodyException(code);
     }
 }

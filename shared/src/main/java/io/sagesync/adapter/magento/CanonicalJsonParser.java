@@ -15,9 +15,6 @@ import io.sagesync.domain.magento.CanonicalPayment;
 import io.sagesync.domain.magento.InvoiceState;
 import io.sagesync.port.CanonicalEntityParser;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,28 +35,28 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
     public CanonicalInvoice parseInvoice(String json) {
         JsonNode root = readObject(json);
         return new CanonicalInvoice(
-                reqLong(root, "magento_id", ""),
-                reqText(root, "increment_id", ""),
-                optLong(root, "order_id", ""),
-                optText(root, "order_increment_id"),
-                reqLong(root, "website_id", ""),
-                reqLong(root, "store_id", ""),
-                reqText(root, "currency", ""),
-                InvoiceState.fromWire(optText(root, "state")),
-                contact(reqObject(root, "customer", ""), "customer."),
+                CanonicalFields.reqLong(root, "magento_id", ""),
+                CanonicalFields.reqText(root, "increment_id", ""),
+                CanonicalFields.optLong(root, "order_id", ""),
+                CanonicalFields.optText(root, "order_increment_id"),
+                CanonicalFields.reqLong(root, "website_id", ""),
+                CanonicalFields.reqLong(root, "store_id", ""),
+                CanonicalFields.reqText(root, "currency", ""),
+                InvoiceState.fromWire(CanonicalFields.optText(root, "state")),
+                contact(CanonicalFields.reqObject(root, "customer", ""), "customer."),
                 lines(root, ""),
-                optMoney(root, "subtotal", ""),
-                optMoney(root, "tax_amount", ""),
-                optMoney(root, "shipping_amount", ""),
-                optMoney(root, "shipping_tax_amount", ""),
-                optMoney(root, "discount_amount", ""),
-                reqMoney(root, "grand_total", ""),
-                reqInstant(root, "created_at", ""),
-                optText(root, "payment_method"),
-                optText(root, "po_number"),
+                CanonicalFields.optMoney(root, "subtotal", ""),
+                CanonicalFields.optMoney(root, "tax_amount", ""),
+                CanonicalFields.optMoney(root, "shipping_amount", ""),
+                CanonicalFields.optMoney(root, "shipping_tax_amount", ""),
+                CanonicalFields.optMoney(root, "discount_amount", ""),
+                CanonicalFields.reqMoney(root, "grand_total", ""),
+                CanonicalFields.reqInstant(root, "created_at", ""),
+                CanonicalFields.optText(root, "payment_method"),
+                CanonicalFields.optText(root, "po_number"),
                 optAddress(root, "billing_address", ""),
                 optAddress(root, "shipping_address", ""),
-                optMoney(root, "base_to_order_rate", ""));
+                CanonicalFields.optMoney(root, "base_to_order_rate", ""));
     }
 
     /** Parses a canonical credit memo body. */
@@ -67,23 +64,23 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
     public CanonicalCreditMemo parseCreditMemo(String json) {
         JsonNode root = readObject(json);
         return new CanonicalCreditMemo(
-                reqLong(root, "magento_id", ""),
-                reqText(root, "increment_id", ""),
-                optLong(root, "invoice_id", ""),
-                optText(root, "invoice_increment_id"),
-                reqLong(root, "website_id", ""),
-                reqText(root, "currency", ""),
-                contact(reqObject(root, "customer", ""), "customer."),
+                CanonicalFields.reqLong(root, "magento_id", ""),
+                CanonicalFields.reqText(root, "increment_id", ""),
+                CanonicalFields.optLong(root, "invoice_id", ""),
+                CanonicalFields.optText(root, "invoice_increment_id"),
+                CanonicalFields.reqLong(root, "website_id", ""),
+                CanonicalFields.reqText(root, "currency", ""),
+                contact(CanonicalFields.reqObject(root, "customer", ""), "customer."),
                 lines(root, ""),
-                optMoney(root, "adjustment_positive", ""),
-                optMoney(root, "adjustment_negative", ""),
-                reqMoney(root, "grand_total", ""),
-                optMoney(root, "shipping_amount", ""),
-                optMoney(root, "shipping_tax_amount", ""),
-                optText(root, "reason"),
-                reqInstant(root, "created_at", ""),
-                optInstant(root, "invoice_created_at", ""),
-                optMoney(root, "base_to_order_rate", ""));
+                CanonicalFields.optMoney(root, "adjustment_positive", ""),
+                CanonicalFields.optMoney(root, "adjustment_negative", ""),
+                CanonicalFields.reqMoney(root, "grand_total", ""),
+                CanonicalFields.optMoney(root, "shipping_amount", ""),
+                CanonicalFields.optMoney(root, "shipping_tax_amount", ""),
+                CanonicalFields.optText(root, "reason"),
+                CanonicalFields.reqInstant(root, "created_at", ""),
+                CanonicalFields.optInstant(root, "invoice_created_at", ""),
+                CanonicalFields.optMoney(root, "base_to_order_rate", ""));
     }
 
     /**
@@ -93,18 +90,18 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
     @Override
     public CanonicalPayment parsePayment(String json) {
         JsonNode root = readObject(json);
-        Long invoiceId = optLong(root, "invoice_id", "");
-        BigDecimal amount = reqMoney(root, "amount", "");
+        Long invoiceId = CanonicalFields.optLong(root, "invoice_id", "");
+        BigDecimal amount = CanonicalFields.reqMoney(root, "amount", "");
         if (amount.signum() < 0) {
             throw new CanonicalParseException("amount", "expected a non-negative number");
         }
         return new CanonicalPayment(
-                invoiceId != null ? invoiceId : reqLong(root, "magento_id", ""),
-                optText(root, "invoice_increment_id"),
-                reqText(root, "method", ""),
-                reqText(root, "currency", ""),
+                invoiceId != null ? invoiceId : CanonicalFields.reqLong(root, "magento_id", ""),
+                CanonicalFields.optText(root, "invoice_increment_id"),
+                CanonicalFields.reqText(root, "method", ""),
+                CanonicalFields.reqText(root, "currency", ""),
                 amount,
-                reqInstant(root, "captured_at", ""));
+                CanonicalFields.reqInstant(root, "captured_at", ""));
     }
 
     /** Parses a canonical customer body ({@code GET /V1/byte8/customer/:id}). */
@@ -133,7 +130,7 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
     private CanonicalContact contact(JsonNode node, String p) {
         List<CanonicalAddress> addresses = new ArrayList<>();
         JsonNode arr = node.get("addresses");
-        if (present(arr)) {
+        if (CanonicalFields.present(arr)) {
             if (!arr.isArray()) {
                 throw new CanonicalParseException(p + "addresses", "expected an array");
             }
@@ -141,24 +138,24 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
                 addresses.add(address(arr.get(i), p + "addresses[" + i + "]"));
             }
         }
-        Long website = optLong(node, "website_id", p);
+        Long website = CanonicalFields.optLong(node, "website_id", p);
         return new CanonicalContact(
-                reqLong(node, "magento_id", p),
-                reqText(node, "email", p),
-                optText(node, "first_name"),
-                optText(node, "last_name"),
-                optText(node, "company"),
-                optText(node, "phone"),
+                CanonicalFields.reqLong(node, "magento_id", p),
+                CanonicalFields.reqText(node, "email", p),
+                CanonicalFields.optText(node, "first_name"),
+                CanonicalFields.optText(node, "last_name"),
+                CanonicalFields.optText(node, "company"),
+                CanonicalFields.optText(node, "phone"),
                 website == null ? 0L : website,
-                optLong(node, "group_id", p),
+                CanonicalFields.optLong(node, "group_id", p),
                 addresses,
-                optInstant(node, "created_at", p),
-                optInstant(node, "updated_at", p));
+                CanonicalFields.optInstant(node, "created_at", p),
+                CanonicalFields.optInstant(node, "updated_at", p));
     }
 
     private List<CanonicalInvoiceLine> lines(JsonNode root, String p) {
         JsonNode arr = root.get("lines");
-        if (!present(arr) || !arr.isArray()) {
+        if (!CanonicalFields.present(arr) || !arr.isArray()) {
             throw new CanonicalParseException(p + "lines", "required array is missing");
         }
         List<CanonicalInvoiceLine> lines = new ArrayList<>();
@@ -169,22 +166,22 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
                 throw new CanonicalParseException(lp, "expected an object");
             }
             lines.add(new CanonicalInvoiceLine(
-                    reqText(n, "sku", lp),
-                    reqText(n, "name", lp),
-                    reqMoney(n, "qty", lp),
-                    reqMoney(n, "unit_price", lp),
-                    reqMoney(n, "line_subtotal", lp),
-                    reqMoney(n, "line_tax", lp),
-                    reqMoney(n, "line_total", lp),
-                    optMoney(n, "tax_rate", lp),
-                    optText(n, "product_type")));
+                    CanonicalFields.reqText(n, "sku", lp),
+                    CanonicalFields.reqText(n, "name", lp),
+                    CanonicalFields.reqMoney(n, "qty", lp),
+                    CanonicalFields.reqMoney(n, "unit_price", lp),
+                    CanonicalFields.reqMoney(n, "line_subtotal", lp),
+                    CanonicalFields.reqMoney(n, "line_tax", lp),
+                    CanonicalFields.reqMoney(n, "line_total", lp),
+                    CanonicalFields.optMoney(n, "tax_rate", lp),
+                    CanonicalFields.optText(n, "product_type")));
         }
         return lines;
     }
 
     private CanonicalAddress optAddress(JsonNode root, String field, String p) {
         JsonNode n = root.get(field);
-        return present(n) ? address(n, p + field) : null;
+        return CanonicalFields.present(n) ? address(n, p + field) : null;
     }
 
     private CanonicalAddress address(JsonNode n, String p) {
@@ -193,7 +190,7 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
         }
         List<String> street = new ArrayList<>();
         JsonNode s = n.get("street");
-        if (present(s)) {
+        if (CanonicalFields.present(s)) {
             if (s.isArray()) {
                 s.forEach(line -> {
                     if (line.isValueNode() && !line.asText().isBlank()) {
@@ -204,130 +201,7 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
                 street.add(s.asText().trim()); // older serialisations send one string
             }
         }
-        return new CanonicalAddress(optText(n, "kind"), street, optText(n, "city"), optText(n, "region"),
-                optText(n, "postcode"), optText(n, "country_id"), optText(n, "telephone"));
-    }
-
-    private static boolean present(JsonNode n) {
-        return n != null && !n.isNull() && !n.isMissingNode();
-    }
-
-    private static JsonNode reqObject(JsonNode root, String field, String p) {
-        JsonNode n = root.get(field);
-        if (!present(n)) {
-            throw new CanonicalParseException(p + field, "required object is missing");
-        }
-        if (!n.isObject()) {
-            throw new CanonicalParseException(p + field, "expected an object");
-        }
-        return n;
-    }
-
-    private static String optText(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (!present(n) || !n.isValueNode()) {
-            return null;
-        }
-        String s = n.asText();
-        return s.isBlank() ? null : s;
-    }
-
-    private static String reqText(JsonNode root, String field, String p) {
-        JsonNode n = root.get(field);
-        if (!present(n)) {
-            throw new CanonicalParseException(p + field, "required field is missing");
-        }
-        if (!n.isTextual() && !n.isNumber()) {
-            throw new CanonicalParseException(p + field, "expected a string");
-        }
-        String s = n.asText();
-        if (s.isBlank()) {
-            throw new CanonicalParseException(p + field, "required field is blank");
-        }
-        return s;
-    }
-
-    private static BigDecimal decimal(JsonNode n, String path) {
-        if (n.isNumber()) {
-            return bounded(n.decimalValue(), path);
-        }
-        if (n.isTextual() && n.asText().trim().length() <= 40) {
-            try {
-                return bounded(new BigDecimal(n.asText().trim()), path);
-            } catch (NumberFormatException e) {
-                throw new CanonicalParseException(path, "expected a number");
-            }
-        }
-        throw new CanonicalParseException(path, "expected a number");
-    }
-
-    /** Magento stores decimal(20,4) (rates 12,4): more than 16 integer or 12 fractional digits is not an amount. */
-    static final int MAX_INTEGER_DIGITS = 16;
-    static final int MAX_FRACTION_DIGITS = 12;
-
-    /**
-     * Refuses what no Magento amount can be ({@code 1e999999999}, {@code 1e-999999999}), before any arithmetic or
-     * {@code toPlainString} turns it into gigabytes.
-     */
-    private static BigDecimal bounded(BigDecimal d, String path) {
-        BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
-        if (stripped.scale() > MAX_FRACTION_DIGITS || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
-            throw new CanonicalParseException(path, "number out of range");
-        }
-        return d.scale() > MAX_FRACTION_DIGITS ? stripped : d;
-    }
-
-    private static BigDecimal optMoney(JsonNode root, String field, String p) {
-        JsonNode n = root.get(field);
-        return present(n) ? decimal(n, p + field) : null;
-    }
-
-    private static BigDecimal reqMoney(JsonNode root, String field, String p) {
-        JsonNode n = root.get(field);
-        if (!present(n)) {
-            throw new CanonicalParseException(p + field, "required number is missing");
-        }
-        return decimal(n, p + field);
-    }
-
-    private static Long optLong(JsonNode root, String field, String p) {
-        JsonNode n = root.get(field);
-        if (!present(n)) {
-            return null;
-        }
-        BigDecimal d = decimal(n, p + field);
-        try {
-            return d.stripTrailingZeros().longValueExact();
-        } catch (ArithmeticException e) {
-            throw new CanonicalParseException(p + field, "expected an integer");
-        }
-    }
-
-    private static long reqLong(JsonNode root, String field, String p) {
-        Long v = optLong(root, field, p);
-        if (v == null) {
-            throw new CanonicalParseException(p + field, "required integer is missing");
-        }
-        return v;
-    }
-
-    private static Instant optInstant(JsonNode root, String field, String p) {
-        String s = optText(root, field);
-        if (s == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new CanonicalParseException(p + field, "expected an RFC 3339 date-time");
-        }
-    }
-
-    private static Instant reqInstant(JsonNode root, String field, String p) {
-        Instant i = optInstant(root, field, p);
-        if (i == null) {
-            throw new CanonicalParseException(p + field, "required date-time is missing");
-        }
-        return i;
+        return new CanonicalAddress(CanonicalFields.optText(n, "kind"), street, CanonicalFields.optText(n, "city"), CanonicalFields.optText(n, "region"),
+                CanonicalFields.optText(n, "postcode"), CanonicalFields.optText(n, "country_id"), CanonicalFields.optText(n, "telephone"));
     }
 }

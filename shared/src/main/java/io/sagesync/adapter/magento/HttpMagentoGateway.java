@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.log.JsonLog;
-import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoCallException.Kind;
+import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoGateway;
 import java.io.IOException;
 import java.net.URI;
@@ -184,21 +184,27 @@ public final class HttpMagentoGateway implements MagentoGateway {
 
     private static MagentoCallException failure(String route, int status, String body) {
         String prefix = "Magento " + route + " answered " + status;
+        Kind kind = kindOf(status);
+        if (kind == Kind.REJECTED) {
+            String text = errorText(body);
+            return new MagentoCallException(kind, status, text == null ? prefix : prefix + ": " + text);
+        }
+        return new MagentoCallException(kind, status, prefix);
+    }
+
+    /** What a non-2xx status means for the caller; classified here once for every Magento call. */
+    static Kind kindOf(int status) {
         if (status == 404) {
-            return new MagentoCallException(Kind.NOT_FOUND, status, prefix);
+            return Kind.NOT_FOUND;
         }
         if (status == 401 || status == 403) {
-            return new MagentoCallException(Kind.AUTH, status, prefix);
+            return Kind.AUTH;
         }
         if (status == 408 || status == 429) {
             // A WAF/CDN in front of the shop throttling or timing us out: the request was fine, try later.
-            return new MagentoCallException(Kind.TRANSIENT, status, prefix);
+            return Kind.TRANSIENT;
         }
-        if (status >= 400 && status < 500) {
-            String text = errorText(body);
-            return new MagentoCallException(Kind.REJECTED, status, text == null ? prefix : prefix + ": " + text);
-        }
-        return new MagentoCallException(Kind.TRANSIENT, status, prefix);
+        return status >= 400 && status < 500 ? Kind.REJECTED : Kind.TRANSIENT;
     }
 
     /**

@@ -2,7 +2,7 @@ package io.sagesync.adapter.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sagesync.adapter.sage.SageAppCredentials;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.port.InfrastructureException;
 import java.io.IOException;
 import java.util.function.Supplier;

@@ -1,12 +1,11 @@
 package io.sagesync.adapter.sage;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.policy.SyncPolicyJson;
+import io.sagesync.adapter.sage.api.SageJson;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.magento.CanonicalInvoice;
@@ -29,6 +28,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Golden corpus (src/test/resources/golden/invoices/NN-name/): canonical.json → policy → contact routing → mapping

@@ -1,0 +1,83 @@
+package io.sagesync.adapter.sage.api;
+
+import io.sagesync.domain.sage.PostedInvoice;
+import io.sagesync.domain.sage.SageContactPaymentRequest;
+import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.domain.sage.SageReferenceData;
+import io.sagesync.domain.sage.SageSalesInvoice;
+import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import io.sagesync.port.SageGateway;
+import io.sagesync.port.SageReauthRequiredException;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A {@link SageGateway} bound to the business chosen when the merchant connected Sage. The business is only known
+ * after the OAuth connect (and may change on reconnect), so it is read per call from the connection (cheap: the
+ * token custodian caches it) and the underlying client is rebuilt when it changes. Nothing is resolved at
+ * construction, which keeps SnapStart snapshots free of tenant state.
+ */
+public final class ConnectedSageGateway implements SageGateway {
+    private final Supplier<String> businessId;
+    private final Function<String, SageGateway> gatewayForBusiness;
+    private volatile Bound bound;
+
+    private record Bound(String businessId, SageGateway gateway) {
+    }
+
+    public ConnectedSageGateway(Supplier<String> businessId, Function<String, SageGateway> gatewayForBusiness) {
+        this.businessId = businessId;
+        this.gatewayForBusiness = gatewayForBusiness;
+    }
+
+    private SageGateway current() {
+        String business;
+        try {
+            business = businessId.get();
+        } catch (SageReauthRequiredException | io.sagesync.port.InfrastructureException e) {
+            throw HttpSageGateway.connectionFailure(e);
+        }
+        Bound b = bound;
+        if (b == null || !b.businessId().equals(business)) {
+            b = new Bound(business, gatewayForBusiness.apply(business));
+            bound = b;
+        }
+        return b.gateway();
+    }
+
+    @Override
+    public Optional<String> findContactIdByReference(String reference) {
+        return current().findContactIdByReference(reference);
+    }
+
+    @Override
+    public String createContact(SageContactRequest request) {
+        return current().createContact(request);
+    }
+
+    @Override
+    public PostedInvoice createSalesInvoice(SageSalesInvoiceRequest request) {
+        return current().createSalesInvoice(request);
+    }
+
+    @Override
+    public Optional<PostedInvoice> findSalesInvoiceByReference(String reference) {
+        return current().findSalesInvoiceByReference(reference);
+    }
+
+    @Override
+    public SageSalesInvoice findSalesInvoice(String id) {
+        return current().findSalesInvoice(id);
+    }
+
+    @Override
+    public String createContactPayment(SageContactPaymentRequest request) {
+        return current().createContactPayment(request);
+    }
+
+    @Override
+    public SageReferenceData referenceData() {
+        return current().referenceData();
+    }
+}
