@@ -65,6 +65,24 @@ class TemplateEdgeTest {
     }
 
     @Test
+    void theFifoSyncSource_takesOneJobPerInvocation_andEveryQueueOutlivesItsConsumersTimeout() {
+        JsonNode sync = resources.path("SyncFunction").path("Properties");
+        assertThat(sync.path("Events").path("SyncJobs").path("Properties").path("BatchSize").asInt()).isEqualTo(1);
+        for (String function : ofType("AWS::Serverless::Function")) {
+            JsonNode props = resources.path(function).path("Properties");
+            int timeout = props.path("Timeout").asInt(template.path("Globals").path("Function").path("Timeout")
+                    .asInt());
+            for (JsonNode event : props.path("Events")) {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    String queue = event.path("Properties").path("Queue").asText().replace(".Arn", "").trim();
+                    assertThat(resources.path(queue).path("Properties").path("VisibilityTimeout").asInt())
+                            .as(function + " <- " + queue).isGreaterThanOrEqualTo(timeout);
+                }
+            }
+        }
+    }
+
+    @Test
     void secretsAndTable_useTheCustomerManagedKey_withRotation() {
         assertThat(resources.path("SagesyncKey").path("Properties").path("EnableKeyRotation").asBoolean()).isTrue();
         for (String secret : ofType("AWS::SecretsManager::Secret")) {
