@@ -15,7 +15,7 @@ AWS ?=
 .PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e \
         bench-flat chaos signed-event clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
         build-SyncStatePushFunction \
-        build-AdminFunction pair
+        build-AdminFunction build-ConsoleFunction pair
 
 help:
 	@echo "make local    run the whole pipeline locally (emulators + Magento/Sage simulators)"
@@ -98,6 +98,9 @@ build-SyncStatePushFunction:
 
 build-AdminFunction:
 	$(call lambda_artifact,functions/admin)
+
+build-ConsoleFunction:
+	$(call lambda_artifact,functions/console)
 
 # Pair a deployed stack with a shop: make pair STACK=sagesync-acme SHOP=https://shop.example.com CODE=<code>
 pair:

@@ -32,12 +32,24 @@ final class ApiGatewayEmulator implements AutoCloseable {
     private static final int MAX_BODY = 10 * 1024 * 1024;
 
     private final HttpServer server;
+    /** The console function's routes (template.yaml): the module's /v1 calls, /embed/{tenant}, /dashboard... */
+    private static final Pattern CONSOLE = Pattern.compile(
+            "^/v1/(tile/health|status|tenant/disconnect)$|^/embed/[^/]+$|^/dashboard(/.*)?$");
+
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console;
     private final Clock clock;
 
     ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                        Clock clock) throws IOException {
+        this(port, handler, null, clock);
+    }
+
+    ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console,
+                       Clock clock) throws IOException {
         this.handler = handler;
+        this.console = console;
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.createContext("/", this::serve);
@@ -53,7 +65,9 @@ final class ApiGatewayEmulator implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             Matcher route = ROUTE.matcher(path);
-            if (!"POST".equals(exchange.getRequestMethod()) || !route.matches()) {
+            boolean webhook = "POST".equals(exchange.getRequestMethod()) && route.matches();
+            boolean toConsole = !webhook && console != null && CONSOLE.matcher(path).matches();
+            if (!webhook && !toConsole) {
                 respond(exchange, 404, "{\"message\":\"Not Found\"}");
                 return;
             }
@@ -65,10 +79,15 @@ final class ApiGatewayEmulator implements AutoCloseable {
                 respond(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
                 return;
             }
-            APIGatewayV2HTTPEvent event = toEvent(exchange, route, body);
-            APIGatewayV2HTTPResponse response = handler.handleRequest(event, new LocalContext("webhook", 10_000));
+            APIGatewayV2HTTPEvent event = toEvent(exchange, toConsole ? null : route, body);
+            APIGatewayV2HTTPResponse response = toConsole
+                    ? console.handleRequest(event, new LocalContext("console", 10_000))
+                    : handler.handleRequest(event, new LocalContext("webhook", 10_000));
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            }
+            if (response.getCookies() != null) {
+                response.getCookies().forEach(c -> exchange.getResponseHeaders().add("Set-Cookie", c));
             }
             respond(exchange, response.getStatusCode(), response.getBody() == null ? "" : response.getBody());
         } catch (RuntimeException e) {
@@ -79,29 +98,43 @@ final class ApiGatewayEmulator implements AutoCloseable {
 
     private APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, Matcher route, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        List<String> cookies = new java.util.ArrayList<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("cookie")) {
+                // payload 2.0 moves cookies out of the headers into their own list
+                values.forEach(v -> java.util.Arrays.stream(v.split(";")).map(String::trim)
+                        .filter(c -> !c.isEmpty()).forEach(cookies::add));
+            } else {
+                headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values));
+            }
+        });
+        headers.put("x-forwarded-proto", "http");
+        String method = exchange.getRequestMethod();
+        String routeKey = route == null ? method + " " + exchange.getRequestURI().getRawPath()
+                : "POST /webhooks/magento/{tenant_id}/{event}";
         boolean text = isText(headers.get("content-type"));
         long now = clock.millis();
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
         return APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
-                .withRouteKey("POST /webhooks/magento/{tenant_id}/{event}")
+                .withRouteKey(routeKey)
                 .withRawPath(path)
                 .withRawQueryString(query == null ? "" : query)
                 .withHeaders(headers)
-                .withPathParameters(Map.of("tenant_id", decode(route.group(1)), "event", decode(route.group(2))))
+                .withCookies(cookies.isEmpty() ? null : cookies)
+                .withPathParameters(route == null ? null
+                        : Map.of("tenant_id", decode(route.group(1)), "event", decode(route.group(2))))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withAccountId("000000000000")
                         .withApiId("local")
                         .withDomainName("127.0.0.1")
                         .withStage("$default")
-                        .withRouteKey("POST /webhooks/magento/{tenant_id}/{event}")
+                        .withRouteKey(routeKey)
                         .withRequestId(UUID.randomUUID().toString())
                         .withTimeEpoch(now)
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("POST").withPath(path).withProtocol("HTTP/1.1")
+                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
                                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
                                 .withUserAgent(headers.getOrDefault("user-agent", "")).build())
                         .build())

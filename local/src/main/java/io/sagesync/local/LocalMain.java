@@ -46,6 +46,9 @@ public final class LocalMain {
                 pipeline.sage == null ? settings.sageBaseUrl() : pipeline.sage.baseUrl(), settings.tenantId(),
                 pipeline.config.tableName(), pipeline.aws.queueUrls());
         System.out.println("sagesync local ready on " + pipeline.apiUrl());
+        System.out.println("Console: " + pipeline.apiUrl() + "/dashboard (password: "
+                + (System.getenv("SAGESYNC_CONSOLE_PASSWORD") == null ? LocalSettings.DEFAULT_CONSOLE_PASSWORD
+                : "from SAGESYNC_CONSOLE_PASSWORD") + ")");
 
         if (settings.demo() && pipeline.magento != null && pipeline.sage != null) {
             FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 42, Duration.ofSeconds(60)), 42,

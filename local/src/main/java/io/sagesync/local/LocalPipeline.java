@@ -2,12 +2,22 @@ package io.sagesync.local;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
+import io.sagesync.adapter.http.JdkHttpClients;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.admin.AdminComposition;
+import io.sagesync.admin.AdminConfig;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
+import io.sagesync.console.ConsoleComposition;
+import io.sagesync.console.ConsoleConfig;
+import io.sagesync.console.ConsoleHandler;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.SageTokenSet;
 import io.sagesync.push.PushComposition;
 import io.sagesync.push.SyncStatePushHandler;
+import io.sagesync.retry.Sleeper;
 import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.sync.SageSettings;
@@ -25,6 +35,8 @@ import io.sagesync.testkit.LocalAws;
 import io.sagesync.webhook.WebhookComposition;
 import io.sagesync.webhook.WebhookHandler;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,6 +117,11 @@ final class LocalPipeline implements AutoCloseable {
                     base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl());
             aws.putTenantApiKey(settings.apiKey());
             AwsClients clients = aws.clients();
+            if (sage != null) {
+                // the simulator's tokens are minted in-process, not stored by a Connect Sage flow
+                new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
+                        .flagSage(io.sagesync.domain.BindingState.ACTIVE, "local Sage simulator");
+            }
             if (settings.settingsFile() != null) {
                 new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
                         .savePolicy(SettingsFile.load(settings.settingsFile()));
@@ -120,7 +137,8 @@ final class LocalPipeline implements AutoCloseable {
                     tuning.pushBackoff()));
             var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
                     .sweepStalledRuns());
-            api = new ApiGatewayEmulator(settings.port(), webhook, clock);
+            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
+            api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
             if (tuning.workers()) {
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
@@ -138,6 +156,36 @@ final class LocalPipeline implements AutoCloseable {
             aws.close();
             throw e;
         }
+    }
+
+    /**
+     * The console as deployed, with its password from the environment instead of ConsoleSecret. With the Sage
+     * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
+     * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
+     */
+    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
+                                                         AwsClients clients, Clock clock, SageSimulator sage,
+                                                         String apiUrl) {
+        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+        String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
+                ? "https://oauth.accounting.sage.com/token" : settings.sageTokenUrl();
+        var admin = new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
+                config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
+                sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
+                "", apiUrl);
+        var app = new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
+                settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
+        if (sage != null) {
+            var tokens = sage.issueTokens();
+            new SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId()).write(new SageTokenSet(
+                    tokens.accessToken(), tokens.refreshToken(), clock.instant().plusSeconds(tokens.expiresInSeconds()),
+                    clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
+            AdminComposition.useCases(admin, clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock,
+                    new SecureRandom(), Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(),
+                    () -> app).reference().refresh();
+        }
+        return ConsoleComposition.of(config, admin, new ConsoleConfig("", "uk", "https://app.accounting.sage.com"),
+                clients, clock, new SecureRandom(), password::clone, () -> app);
     }
 
     /**

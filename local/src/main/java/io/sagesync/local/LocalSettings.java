@@ -27,6 +27,13 @@ public record LocalSettings(int port, String tenantId, String apiKey, String mag
     public static final String DEFAULT_TENANT = "11111111-2222-4333-8444-555555555555";
     /** Printed at start; only ever used against local emulators. */
     public static final String DEFAULT_API_KEY = "sagesync-local-dev-key";
+    /** The console password in local mode unless {@code SAGESYNC_CONSOLE_PASSWORD} is set; printed at start. */
+    public static final String DEFAULT_CONSOLE_PASSWORD = "sagesync-local-console";
+
+    /** {@code SAGESYNC_CONSOLE_PASSWORD}, or {@link #DEFAULT_CONSOLE_PASSWORD}. */
+    public static String consolePassword(Map<String, String> env) {
+        return nonBlank(env.get("SAGESYNC_CONSOLE_PASSWORD"), DEFAULT_CONSOLE_PASSWORD);
+    }
 
     public static LocalSettings fromEnv(Map<String, String> env) {
         return new LocalSettings(

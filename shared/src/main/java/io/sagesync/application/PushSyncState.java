@@ -96,6 +96,11 @@ public final class PushSyncState {
 
     private PushResult attempt(PushJob job, int attempt) {
         SyncStateUpdate update = job.update();
+        if (BindingState.DISCONNECTED.equals(binding.state().magentoConnection())) {
+            // Magento cleared its credentials; a push now would only collect a 401 and a token_revoked flag
+            record(job, PushStatus.DISCONNECTED, "the store was disconnected in Magento", attempt);
+            return PushResult.finished(PushStatus.DISCONNECTED);
+        }
         // one holder per outcome: a redelivered message (crash after the claim) may take its own row back
         String holder = job.runId() + "/" + update.syncStatus().name() + "/" + update.lastSyncAt().toEpochMilli();
         switch (pushLog.claim(update, holder, clock.instant(), ROW_LEASE)) {

@@ -15,6 +15,8 @@ public record BindingState(String magentoConnection, String sageConnection, Stri
     public static final String TOKEN_REVOKED = "token_revoked";
     public static final String NOT_CONNECTED = "not_connected";
     public static final String NEEDS_REAUTH = "needs_reauth";
+    /** The merchant disconnected the store in Magento: no pushes until it is paired again. */
+    public static final String DISCONNECTED = "disconnected";
 
     public static BindingState initial() {
         return new BindingState(ACTIVE, NOT_CONNECTED, null, null);

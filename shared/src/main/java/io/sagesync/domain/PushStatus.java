@@ -11,7 +11,9 @@ public enum PushStatus {
     /** Magento was down or slow (5xx, timeout): the push will be retried with backoff, then dead-lettered. */
     RETRYING,
     /** A newer outcome for the same mirror row was already delivered; this older one was dropped. */
-    SUPERSEDED;
+    SUPERSEDED,
+    /** The store was disconnected in Magento: nothing is pushed until it is paired again. */
+    DISCONNECTED;
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

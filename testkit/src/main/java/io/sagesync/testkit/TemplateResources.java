@@ -22,14 +22,15 @@ import java.util.Map;
  */
 public record TemplateResources(List<Table> tables, List<Queue> queues, List<String> secrets) {
 
-    /**
-     * A DynamoDB table: hash/range key names (all string-typed in sagesync), the TTL attribute and the global
-     * secondary indexes.
-     */
-    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute, List<Index> indexes) {
+    /** A DynamoDB table: hash/range key names (all string-typed in sagesync) and the TTL attribute. */
+    public record Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute,
+                        List<Index> indexes) {
+        public Table(String logicalId, String hashKey, String rangeKey, String ttlAttribute) {
+            this(logicalId, hashKey, rangeKey, ttlAttribute, List.of());
+        }
     }
 
-    /** A global secondary index (projection ALL, string keys). */
+    /** A global secondary index with string keys and every attribute projected (what the template declares). */
     public record Index(String name, String hashKey, String rangeKey) {
     }
 
@@ -81,16 +82,16 @@ public record TemplateResources(List<Table> tables, List<Queue> queues, List<Str
         JsonNode ttl = props.path("TimeToLiveSpecification");
         List<Index> indexes = new ArrayList<>();
         for (JsonNode gsi : props.path("GlobalSecondaryIndexes")) {
-            String indexHash = null;
-            String indexRange = null;
+            String gsiHash = null;
+            String gsiRange = null;
             for (JsonNode k : gsi.path("KeySchema")) {
                 if ("HASH".equals(k.path("KeyType").asText())) {
-                    indexHash = k.path("AttributeName").asText();
+                    gsiHash = k.path("AttributeName").asText();
                 } else {
-                    indexRange = k.path("AttributeName").asText();
+                    gsiRange = k.path("AttributeName").asText();
                 }
             }
-            indexes.add(new Index(gsi.path("IndexName").asText(), indexHash, indexRange));
+            indexes.add(new Index(gsi.path("IndexName").asText(), gsiHash, gsiRange));
         }
         return new Table(id, hash, range,
                 ttl.path("Enabled").asBoolean(false) ? ttl.path("AttributeName").asText() : null,

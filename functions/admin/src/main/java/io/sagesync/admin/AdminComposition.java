@@ -59,6 +59,13 @@ public final class AdminComposition {
      */
     public static AdminActions of(AdminConfig config, AwsClients aws, HttpClient http, Clock clock, Random random,
                                   Sleeper sleeper, Supplier<String> ids, Supplier<SageAppCredentials> app) {
+        return new AdminActions(useCases(config, aws, http, clock, random, sleeper, ids, app));
+    }
+
+    /** The admin use cases wired to their adapters; the console function shares them (same stack, same table). */
+    public static AdminActions.UseCases useCases(AdminConfig config, AwsClients aws, HttpClient http, Clock clock,
+                                                 Random random, Sleeper sleeper, Supplier<String> ids,
+                                                 Supplier<SageAppCredentials> app) {
         var binding = new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock);
         var oauth = new SageOAuthClient(http, config.sageTokenUrl(), config.sageRevokeUrl(), app,
                 Duration.ofSeconds(10), clock);
@@ -76,18 +83,18 @@ public final class AdminComposition {
         var reference = new RefreshSageReference(custodian, accounts, referenceCache);
         var pairing = new PairMagento(new SecretsManagerTenantKeyVault(aws.secretsManager(), config.tenantSecretId()),
                 new HttpMagentoPairingClient(http, new LedgerTokenSigner(clock, ids), config.tenantId(),
-                        Duration.ofSeconds(15)), config.ledgerBaseUrl(), random, ids);
-        return new AdminActions(new AdminActions.UseCases(pairing,
+                        Duration.ofSeconds(15)), binding, config.ledgerBaseUrl(), random, ids);
+        return new AdminActions.UseCases(pairing,
                 new ConnectSage(authorization, new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock),
                         accounts, tokenStore, custodian, binding, reference, random),
                 new DisconnectSage(authorization, tokenStore, custodian, binding),
                 new KeepSageAlive(tokenStore, custodian, binding, referenceCache, reference, clock),
                 reference,
-                new SyncSettings(binding, referenceCache, new SyncPolicyJson())));
+                new SyncSettings(binding, referenceCache, new SyncPolicyJson()));
     }
 
     /** Reads the Sage app credentials lazily (once): from SageAppSecret, or from variables in local mode. */
-    static Supplier<SageAppCredentials> appCredentials(AdminConfig config, AwsClients aws, Map<String, String> env) {
+    public static Supplier<SageAppCredentials> appCredentials(AdminConfig config, AwsClients aws, Map<String, String> env) {
         if (config.sageAppSecretId().isBlank()) {
             SageAppCredentials fixed = new SageAppCredentials(env.getOrDefault(EnvNames.SAGE_CLIENT_ID, ""),
                     env.getOrDefault(EnvNames.SAGE_CLIENT_SECRET, ""));

@@ -149,7 +149,10 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
                 // re-paired meanwhile? one retry with the new key before a 401 counts as token_revoked
                 () -> keys.reloadIfChanged().isPresent());
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
-        var runs = new MeteredRunLifecycle(new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock),
+        var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        // the tile's gauges (pending, failed in 24 h, last run) follow every transition
+        var runs = new MeteredRunLifecycle(new io.sagesync.application.GaugedRunStore(store, store,
+                new io.sagesync.adapter.dynamodb.DynamoDbRunGauges(aws.dynamoDb(), config.tableName())),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
                 new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),

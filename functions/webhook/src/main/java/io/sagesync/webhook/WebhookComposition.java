@@ -1,11 +1,13 @@
 package io.sagesync.webhook;
 
 import io.sagesync.adapter.dynamodb.DynamoDbReplayGuard;
+import io.sagesync.adapter.dynamodb.DynamoDbRunGauges;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.json.JacksonWebhookBodyParser;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.application.AcceptWebhook;
+import io.sagesync.application.GaugedRunStore;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
@@ -30,7 +32,9 @@ public record WebhookComposition(AcceptWebhook acceptWebhook) {
                 config.keyCacheTtl(), clock);
         var verifier = new MagentoWebhookVerifier(clock, config.jwtLeeway(),
                 new DynamoDbReplayGuard(aws.dynamoDb(), config.tableName(), clock));
-        var runs = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
+        // the tile's pending count follows every accepted run
+        var runs = new GaugedRunStore(store, store, new DynamoDbRunGauges(aws.dynamoDb(), config.tableName()));
         var queue = new SqsSyncQueue(aws.sqs(), config.syncQueueUrl());
         return new WebhookComposition(new AcceptWebhook(config.tenantId(), keys, verifier,
                 new JacksonWebhookBodyParser(), runs, queue, clock, () -> UUID.randomUUID().toString()));

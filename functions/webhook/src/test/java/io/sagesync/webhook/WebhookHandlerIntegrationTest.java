@@ -105,7 +105,8 @@ class WebhookHandlerIntegrationTest {
 
     @Test
     void storeOrSecretOutage_answers503_neverA4xx() {
-        aws.faults().failNext("UpdateItem", 1); // the enqueued mark, after the send
+        // the tile's gauge (a failure there is logged, never fails the request), then the enqueued mark after the send
+        aws.faults().failNext("UpdateItem", 2);
         assertThat(handler.handleRequest(signed("invoice.created", body(46), "k46", now()), null).getStatusCode())
                 .isEqualTo(503);
 

@@ -2,6 +2,7 @@ package io.sagesync.adapter.dynamodb;
 
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * The run item ({@code RUN#<id>} / {@code RUN}) and its attribute mapping. While a run is {@code queued} or
  * {@code running} it carries {@link #ACTIVE} = {@value #ACTIVE_VALUE}, which puts it in the sparse
  * {@value #ACTIVE_INDEX} index (sort key {@code updated_at}) that the sweeper queries; a terminal write removes it.
+ * {@link #record} reads the same item as the console's {@link RunRecord}, including the worker's and the push's fields.
  */
 final class RunItems {
     static final String ACTIVE_INDEX = "ActiveRuns";
@@ -73,6 +75,22 @@ final class RunItems {
                         optional(item, "reason"),
                         optional(item, "sage_id"),
                         optional(item, "sage_reference")));
+    }
+
+    static RunRecord record(Map<String, AttributeValue> item) {
+        var timeline = new RunRecord.Timeline(instant(item, "started_at"), instant(item, "finished_at"),
+                item.containsKey("duration_ms") ? Long.valueOf(item.get("duration_ms").n()) : null,
+                optional(item, "push_status"), instant(item, "pushed_at"));
+        String lastClass = optional(item, "last_error_class");
+        var lastTry = lastClass == null ? null : new RunRecord.LastTry(lastClass, optional(item, "last_reason"));
+        AttributeValue mismatch = item.get("total_mismatch");
+        return new RunRecord(fromItem(item), timeline, lastTry,
+                mismatch != null && Boolean.TRUE.equals(mismatch.bool()));
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String v = optional(item, name);
+        return v == null ? null : Instant.parse(v);
     }
 
     static Boolean boolAttr(Map<String, AttributeValue> item, String name) {

@@ -1,6 +1,8 @@
 package io.sagesync.application.admin;
 
+import io.sagesync.domain.BindingState;
 import io.sagesync.log.JsonLog;
+import io.sagesync.port.BindingStore;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoPairingClient;
 import io.sagesync.port.TenantKeyVault;
@@ -30,6 +32,7 @@ public final class PairMagento {
 
     private final TenantKeyVault vault;
     private final MagentoPairingClient shop;
+    private final BindingStore binding;
     private final String defaultLedgerBaseUrl;
     private final Random random;
     private final Supplier<String> versionIds;
@@ -39,10 +42,11 @@ public final class PairMagento {
      * @param random               source of api keys: a {@code SecureRandom} in production
      * @param versionIds           unique secret version ids
      */
-    public PairMagento(TenantKeyVault vault, MagentoPairingClient shop, String defaultLedgerBaseUrl, Random random,
-                       Supplier<String> versionIds) {
+    public PairMagento(TenantKeyVault vault, MagentoPairingClient shop, BindingStore binding,
+                       String defaultLedgerBaseUrl, Random random, Supplier<String> versionIds) {
         this.vault = Objects.requireNonNull(vault);
         this.shop = Objects.requireNonNull(shop);
+        this.binding = Objects.requireNonNull(binding);
         this.defaultLedgerBaseUrl = defaultLedgerBaseUrl == null ? "" : defaultLedgerBaseUrl;
         this.random = Objects.requireNonNull(random);
         this.versionIds = Objects.requireNonNull(versionIds);
@@ -63,6 +67,8 @@ public final class PairMagento {
         vault.stagePending(apiKey, shopUrl, versionIds.get());
         handOver(shopUrl, code, apiKey, ledgerBaseUrl);
         vault.promote(apiKey, shopUrl, versionIds.get());
+        // pairing again is how a store disconnected in Magento (or whose token was revoked) comes back
+        binding.flagMagento(BindingState.ACTIVE, "paired with " + URI.create(shopUrl).getHost());
         LOG.info("magento paired", "shop_host", URI.create(shopUrl).getHost());
         return ping(shopUrl, apiKey);
     }
