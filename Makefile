@@ -12,8 +12,9 @@ LOCAL_CP := local/target/classpath.txt
 # Empty means the harness decides: SAGESYNC_AWS if set, else emulators.
 AWS ?=
 
-.PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e signed-event replay clean \
-        build-WebhookFunction build-SyncFunction build-SyncStatePushFunction \
+.PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e \
+        bench-flat chaos signed-event replay clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
+        build-SyncStatePushFunction \
         build-AdminFunction build-ConsoleFunction pair
 
 help:
@@ -22,6 +23,7 @@ help:
 	@echo "make test-localstack   the same tests with LocalStack in Docker instead of ElasticMQ + moto"
 	@echo "make local AWS=localstack   local mode on LocalStack in Docker"
 	@echo "make lint     cfn-lint template.yaml"
+	@echo "make chaos    the chaos run alone (also in make test): triple deliveries under Sage/Magento faults"
 	@echo "make bench    benchmarks (webhook vs I/O floor, sync overhead, end-to-end)"
 	@echo "make signed-event EVENT=invoice.created ID=42   write a freshly signed API Gateway event for sam local invoke"
 	@echo "make replay STACK=... [EVENTS=creditmemo.created] [FROM=..] [TO=..] [CONFIRM=yes]   replay skipped runs (dry-run count first)"
@@ -67,6 +69,14 @@ bench-webhook: build $(LOCAL_CP)
 bench-sync: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.bench.SyncBenchmark
 
+# issue 9's chaos run on its own (it is also part of make test): 36 invoices x 3 concurrent deliveries under faults
+chaos: build
+	$(MVN) $(MVN_FLAGS) -pl local test -Dtest=ChaosIntegrationTest -Dsurefire.failIfNoSpecifiedTests=false
+
+# 10,000 invoices through make local's pipeline: webhook median of the last 1,000 vs the first 1,000 (issue 9)
+bench-flat: build $(LOCAL_CP)
+	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.FlatnessBenchmark
+
 bench-e2e: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark
 
@@ -84,6 +94,9 @@ build-WebhookFunction:
 	$(call lambda_artifact,functions/webhook)
 
 build-SyncFunction:
+	$(call lambda_artifact,functions/sync)
+
+build-SweeperFunction:
 	$(call lambda_artifact,functions/sync)
 
 build-SyncStatePushFunction:

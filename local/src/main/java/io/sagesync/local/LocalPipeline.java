@@ -22,7 +22,15 @@ import io.sagesync.simulator.magento.MagentoSimulator;
 import io.sagesync.simulator.sage.SageSimulator;
 import io.sagesync.sync.SageSettings;
 import io.sagesync.sync.SyncComposition;
+import io.sagesync.sync.SweepComposition;
+import io.sagesync.sync.SweepHandler;
 import io.sagesync.sync.SyncHandler;
+import io.sagesync.application.SweepStalledRuns;
+import io.sagesync.application.SyncWorkerSettings;
+import io.sagesync.retry.ExponentialBackoff;
+import io.sagesync.retry.InProcessRetry;
+import io.sagesync.retry.RetryPolicies;
+import java.time.Duration;
 import io.sagesync.testkit.LocalAws;
 import io.sagesync.webhook.WebhookComposition;
 import io.sagesync.webhook.WebhookHandler;
@@ -61,7 +69,33 @@ final class LocalPipeline implements AutoCloseable {
         this.config = config;
     }
 
+    /**
+     * The retry timings of the pipeline and its sweeper. {@link #DEFAULTS} are the deployed ones; the chaos test
+     * shortens them so minutes of backoff take seconds.
+     *
+     * @param worker       the sync job's retry budget and delays
+     * @param sageRetries  in-process retries of each Sage call
+     * @param pushBackoff  redelivery delays of a sync-state push
+     * @param sweepEvery   how often the sweeper runs (the deployed schedule: 10 minutes)
+     * @param stalledAfter when a queued/running run counts as stalled
+     * @param workers      whether the event sources drain the queues into the sync and push functions (a
+     *                     webhook-only benchmark turns them off)
+     */
+    record Tuning(SyncWorkerSettings worker, InProcessRetry sageRetries, ExponentialBackoff pushBackoff,
+                  Duration sweepEvery, Duration stalledAfter, boolean workers) {
+        static final Tuning DEFAULTS = new Tuning(SyncWorkerSettings.defaults(), InProcessRetry.defaults(),
+                RetryPolicies.SYNC_STATE_PUSH, Duration.ofMinutes(10), SweepStalledRuns.DEFAULT_STALLED_AFTER, true);
+
+        Tuning withoutWorkers() {
+            return new Tuning(worker, sageRetries, pushBackoff, sweepEvery, stalledAfter, false);
+        }
+    }
+
     static LocalPipeline start(LocalSettings settings, Clock clock) throws IOException {
+        return start(settings, clock, Tuning.DEFAULTS);
+    }
+
+    static LocalPipeline start(LocalSettings settings, Clock clock, Tuning tuning) throws IOException {
         LocalAws aws = LocalAws.start();
         MagentoSimulator magento = null;
         SageSimulator sage = null;
@@ -96,15 +130,24 @@ final class LocalPipeline implements AutoCloseable {
             var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
             var sync = new SyncHandler((settings.sageRefreshToken() != null && !settings.simulatedSage()
                     ? SyncComposition.of(config, clients, clock, connectedRealSage(settings, config, clients, clock),
-                    io.sagesync.application.SyncWorkerSettings.defaults())
-                    : SyncComposition.of(config, clients, clock, sageSettings)).processSyncJob());
-            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl));
+                    tuning.worker())
+                    : SyncComposition.of(config, clients, clock, sageSettings, tuning.worker(), tuning.sageRetries()))
+                    .processSyncJob());
+            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl,
+                    tuning.pushBackoff()));
+            var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
+                    .sweepStalledRuns());
             var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
             api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync, "sync-retry"));
-            pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
+            if (tuning.workers()) {
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
+                        "sync-retry"));
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
+                pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
+                        () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
+            }
             return pipeline;
         } catch (IOException | RuntimeException e) {
             closeQuietly(api);

@@ -24,12 +24,13 @@ import java.util.function.Supplier;
 /**
  * Webhook ingress: authenticate, de-duplicate on the Idempotency-Key, record the run, enqueue the job.
  *
- * <p>Write order is what makes this lossless. The run (with its key claim) is written first, the job is sent
- * second, and the run is marked enqueued third. If the send fails we answer 503; Magento retries with the same key,
- * finds the run still un-enqueued and finishes the send. A job therefore never exists without its run, and a run
- * whose job never reached SQS is completed by the retry. (A crash after the send but before the mark makes the retry
- * send once more; the FIFO de-duplication id drops that within 5 minutes and the worker's run-status check after
- * that.)
+ * <p>Write order is what makes this lossless: the key claim, the run, the job, the enqueued mark, each a single
+ * conditional write that any later delivery of the same key can finish. A key without its run (a crash in between)
+ * is repaired by the next delivery, which writes the run under the key's run id from its own identical request; a
+ * run whose job never reached SQS is sent by the next delivery; if the send fails we answer 503 and Magento retries.
+ * (A crash after the send but before the mark makes the retry send once more; the FIFO de-duplication id drops that
+ * within 5 minutes and the worker's run-status check after that.) Runs that no delivery ever completes are
+ * re-enqueued by {@link SweepStalledRuns}; jobs whose run was lost re-materialise it ({@link ProcessSyncJob}).
  */
 public final class AcceptWebhook {
     /** An id-only webhook is ~150 bytes; 64 KiB leaves room for any future payload and refuses abuse. */
@@ -89,30 +90,65 @@ public final class AcceptWebhook {
 
     private void authenticate(WebhookRequest request) {
         if (!tenantId.equals(request.pathTenantId())) {
-            throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "unknown_tenant");
+            // the same answer as a bad token: a caller must not learn which tenant ids exist
+            LOG.warn("webhook token rejected", "reason", "unknown_tenant");
+            throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
         }
         byte[] apiKey = keys.apiKey();
         try {
             verifier.verify(request.authorization(), apiKey, tenantId);
         } catch (TokenVerificationException e) {
-            LOG.warn("webhook token rejected", "reason", e.reason().name());
-            throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
+            if (e.reason() != TokenVerificationException.Reason.BAD_SIGNATURE || !verifiesWithReloadedKey(request)) {
+                LOG.warn("webhook token rejected", "reason", e.reason().name());
+                throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
+            }
         } finally {
             java.util.Arrays.fill(apiKey, (byte) 0);
         }
     }
 
+    /**
+     * After re-pairing, Magento signs with the new key while this environment may still cache the old one for
+     * minutes; a 401 would dead-letter the webhook. So a bad signature gets one more try with the key re-read from
+     * the store (rate-limited by the provider).
+     */
+    private boolean verifiesWithReloadedKey(WebhookRequest request) {
+        Optional<byte[]> reloaded = keys.reloadIfChanged();
+        if (reloaded.isEmpty()) {
+            return false;
+        }
+        byte[] key = reloaded.get();
+        try {
+            verifier.verify(request.authorization(), key, tenantId);
+            LOG.info("webhook verified with the re-read api_key (re-paired)");
+            return true;
+        } catch (TokenVerificationException again) {
+            return false;
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
+    }
+
     private WebhookOutcome recordAndEnqueue(EventName event, WebhookDelivery delivery, String key) {
         Instant now = clock.instant();
-        SyncRun fresh = SyncRun.accepted(
-                new SyncRun.Subject(runIds.get(), tenantId, event, delivery.magentoEntityId(), key), now);
-        Optional<SyncRun> existing = runs.createIfAbsent(fresh);
-        Log.withContext("run_id", existing.map(SyncRun::runId).orElse(fresh.runId()));
+        // the key's owner is this request's fresh id, or the run id of an earlier delivery of the same key
+        String freshId = runIds.get();
+        String runId = runs.claimKey(key, freshId);
+        Log.withContext("run_id", runId);
+        // A repair starts at enqueue count 2: the lost run's first job (count 1) may have reached SQS, and the same
+        // de-duplication id would make SQS swallow this one for 5 minutes.
+        int firstCount = runId.equals(freshId) ? 1 : 2;
+        SyncRun candidate = SyncRun.accepted(
+                new SyncRun.Subject(runId, tenantId, event, delivery.magentoEntityId(), key), now)
+                .toBuilder().enqueueCount(firstCount).build();
+        Optional<SyncRun> existing = runs.createIfAbsent(candidate);
         if (existing.isEmpty()) {
-            enqueue(fresh, delivery);
-            LOG.info("run accepted", "run_id", fresh.runId(), "event", event.wireName(),
+            // a new run, or the repair of a key whose run was never written (a crash between the two writes): the
+            // request holds everything the run needs, so it is recreated rather than answered 503 until expiry
+            enqueue(candidate, delivery);
+            LOG.info("run accepted", "run_id", runId, "event", event.wireName(),
                     "magento_entity_id", delivery.magentoEntityId());
-            return new WebhookOutcome.Accepted(fresh.runId());
+            return new WebhookOutcome.Accepted(runId);
         }
         SyncRun run = existing.get();
         if (run.status() == RunStatus.FAILED) {
@@ -126,7 +162,8 @@ public final class AcceptWebhook {
             run = runs.find(run.runId()).orElse(run);
         }
         if (run.status() == RunStatus.QUEUED && !run.enqueued()) {
-            // an earlier call wrote the run but did not get the job into SQS: finish it now
+            // an earlier call wrote the run but has not (yet) got the job into SQS: send it, with the same count, so
+            // a concurrent first delivery and this one share one FIFO de-duplication id
             enqueue(run, delivery);
             LOG.info("enqueue completed on retry", "run_id", run.runId(), "event", event.wireName());
             return new WebhookOutcome.Accepted(run.runId());
@@ -138,7 +175,7 @@ public final class AcceptWebhook {
 
     private void enqueue(SyncRun run, WebhookDelivery delivery) {
         queue.enqueue(new SyncJob(run.runId(), tenantId, run.event(), run.magentoEntityId(), delivery.websiteId(),
-                delivery.storeId(), run.enqueueCount()));
+                delivery.storeId(), run.enqueueCount(), run.idempotencyKey()));
         runs.markEnqueued(run.runId(), run.enqueueCount());
     }
 

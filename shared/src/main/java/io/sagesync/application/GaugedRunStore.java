@@ -3,6 +3,7 @@ package io.sagesync.application;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
+import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Log;
 import io.sagesync.port.InfrastructureException;
@@ -10,6 +11,7 @@ import io.sagesync.port.RunGauges;
 import io.sagesync.port.RunLifecycle;
 import io.sagesync.port.SyncRunStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -29,6 +31,11 @@ public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.gauges = Objects.requireNonNull(gauges, "gauges");
+    }
+
+    @Override
+    public String claimKey(String idempotencyKey, String runId) {
+        return runs.claimKey(idempotencyKey, runId);
     }
 
     @Override
@@ -58,11 +65,32 @@ public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
     }
 
     @Override
+    public List<SyncRun> stalledSince(Instant cutoff, int limit) {
+        return runs.stalledSince(cutoff, limit);
+    }
+
+    @Override
     public Optional<RunStart> start(String runId, Instant now) {
         Optional<RunStart> started = lifecycle.start(runId, now);
         // a redriven failed run starts without passing through requeueFailed: it is pending again
         started.ifPresent(s -> gauge(() -> gauges.queued(runId, now)));
         return started;
+    }
+
+    @Override
+    public boolean restore(SyncJob job, Instant now) {
+        boolean restored = lifecycle.restore(job, now);
+        // a re-materialised run is pending again, like a freshly accepted one
+        if (restored) {
+            gauge(() -> gauges.queued(job.runId(), now));
+        }
+        return restored;
+    }
+
+    @Override
+    public Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
+        // a new enqueue count leaves the run queued or running: still pending, no gauge moves
+        return lifecycle.nextEnqueue(runId, changedBefore, now);
     }
 
     @Override

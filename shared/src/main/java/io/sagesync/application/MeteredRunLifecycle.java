@@ -3,6 +3,8 @@ package io.sagesync.application;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
+import io.sagesync.domain.SyncJob;
+import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.RunLifecycle;
 import java.time.Instant;
@@ -30,6 +32,21 @@ public final class MeteredRunLifecycle implements RunLifecycle {
     @Override
     public Optional<RunStart> start(String runId, Instant now) {
         return delegate.start(runId, now);
+    }
+
+    @Override
+    public boolean restore(SyncJob job, Instant now) {
+        return delegate.restore(job, now);
+    }
+
+    @Override
+    public Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
+        return delegate.nextEnqueue(runId, changedBefore, now);
+    }
+
+    @Override
+    public void markEnqueued(String runId, int enqueueCount) {
+        delegate.markEnqueued(runId, enqueueCount);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.sagesync.domain.PushJob;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
 import io.sagesync.domain.SyncJob;
+import io.sagesync.domain.SyncRun;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.domain.Xref;
 import io.sagesync.log.Log;
@@ -106,8 +107,14 @@ public final class ProcessSyncJob {
         }
         Instant startedAt = clock.instant();
         Optional<RunStart> start = runs.start(job.runId(), startedAt);
+        if (start.isEmpty() && runs.restore(job, startedAt)) {
+            // the store lost the run (a crash or an emulator between writes): the job carries all it needs, so the
+            // run is written again and synced, never dropped
+            LOG.warn("run missing; re-materialised from the job", "run_id", job.runId());
+            start = runs.start(job.runId(), startedAt);
+        }
         if (start.isEmpty()) {
-            LOG.info("run missing or already done; nothing to do", "run_id", job.runId());
+            LOG.info("run already done; nothing to do", "run_id", job.runId());
             return true;
         }
         RunStart started = start.get();
@@ -134,11 +141,23 @@ public final class ProcessSyncJob {
 
     /**
      * Runs one record from the delayed-retry queue: its delay is over, so the job goes back into the tenant's FIFO
-     * group with {@code enqueueCount + 1} (a new de-duplication id, so SQS does not swallow it).
+     * group with a fresh enqueue count taken atomically from the run (never {@code job.enqueueCount() + 1} unstored:
+     * a later re-queue would reuse that de-duplication id within SQS's 5 minutes and be silently dropped).
      */
     public boolean forwardRetry(SyncJob job) {
-        syncQueue.enqueue(new SyncJob(job.runId(), job.tenantId(), job.event(), job.magentoEntityId(),
-                job.websiteId(), job.storeId(), job.enqueueCount() + 1));
+        Instant now = clock.instant();
+        Optional<SyncRun> next = runs.nextEnqueue(job.runId(), null, now);
+        if (next.isEmpty() && runs.restore(job, now)) {
+            LOG.warn("run missing; re-materialised from the retry job", "run_id", job.runId());
+            next = runs.nextEnqueue(job.runId(), null, now);
+        }
+        if (next.isEmpty()) {
+            LOG.info("retry not forwarded: run already finished", "run_id", job.runId());
+            return true;
+        }
+        int count = next.get().enqueueCount();
+        syncQueue.enqueue(job.withEnqueueCount(count));
+        runs.markEnqueued(job.runId(), count);
         return true;
     }
 

@@ -31,11 +31,18 @@ import java.util.Objects;
  *   <li>A newer outcome for the same mirror row already delivered → {@code superseded}; dropped, because Magento
  *       overwrites the row and a late older push would show a stale chip.</li>
  * </ul>
+ * Pushes for one mirror row are ordered by a claim on the row taken before the POST ({@link PushLog#claim}): while
+ * one outcome is in flight another waits ({@link #ROW_BUSY_RETRY}), and once a newer one is delivered the older is
+ * superseded, so an older outcome can never land last and hide a failure.
  * The gateway signs a fresh JWT for every request (Magento's replay guard accepts each {@code jti} once).
  */
 public final class PushSyncState {
     private static final Log LOG = Log.of(PushSyncState.class);
     static final String STEP = "push";
+    /** Longer than a push can take (Magento timeout 10 s + connect 5 s), so a live holder never loses its row. */
+    static final Duration ROW_LEASE = Duration.ofSeconds(60);
+    /** Another push of the row is in flight: it ends within {@link #ROW_LEASE}, so look again soon. */
+    static final Duration ROW_BUSY_RETRY = Duration.ofSeconds(15);
 
     private final String tenantId;
     private final MagentoGateway magento;
@@ -94,20 +101,32 @@ public final class PushSyncState {
             record(job, PushStatus.DISCONNECTED, "the store was disconnected in Magento", attempt);
             return PushResult.finished(PushStatus.DISCONNECTED);
         }
-        if (pushLog.supersededByDelivered(update)) {
-            record(job, PushStatus.SUPERSEDED, "a newer outcome was already delivered", attempt);
-            return PushResult.finished(PushStatus.SUPERSEDED);
+        // one holder per outcome: a redelivered message (crash after the claim) may take its own row back
+        String holder = job.runId() + "/" + update.syncStatus().name() + "/" + update.lastSyncAt().toEpochMilli();
+        switch (pushLog.claim(update, holder, clock.instant(), ROW_LEASE)) {
+            case SUPERSEDED -> {
+                record(job, PushStatus.SUPERSEDED, "a newer outcome was already delivered", attempt);
+                return PushResult.finished(PushStatus.SUPERSEDED);
+            }
+            case BUSY -> {
+                record(job, PushStatus.RETRYING, "another outcome for this row is being delivered", attempt);
+                return PushResult.retryAfter(ROW_BUSY_RETRY);
+            }
+            case CLAIMED -> {
+            }
         }
         try {
             magento.pushSyncState(update);
         } catch (MagentoCallException e) {
+            pushLog.release(update, holder, false);
             return failed(job, e, attempt);
         }
         try {
+            pushLog.release(update, holder, true);
             record(job, PushStatus.DELIVERED, null, attempt);
         } catch (InfrastructureException e) {
             // Magento has the row; pushing it again later could overwrite a newer one, so the audit record is lost
-            // rather than the message retried.
+            // rather than the message retried (the claim's lease runs out by itself)
             LOG.warn("push delivered but not recorded", "cause", e.getMessage());
         }
         return PushResult.finished(PushStatus.DELIVERED);

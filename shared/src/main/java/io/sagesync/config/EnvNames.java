@@ -29,6 +29,8 @@ public final class EnvNames {
 
     /** Sync worker: attempts per retry cycle before a run fails and its job is dead-lettered (default 6). */
     public static final String SYNC_MAX_ATTEMPTS = "SAGESYNC_SYNC_MAX_ATTEMPTS";
+    /** Sweeper: minutes after its last change that a queued/running run counts as stalled (default 30). */
+    public static final String SWEEP_STALLED_AFTER_MINUTES = "SAGESYNC_SWEEP_STALLED_AFTER_MINUTES";
     /** Secrets Manager id of the Sage app's client id/secret; empty in local mode (then the two variables). */
     public static final String SAGE_APP_SECRET_ID = "SAGESYNC_SAGE_APP_SECRET_ID";
     public static final String SAGE_REVOKE_URL = "SAGESYNC_SAGE_REVOKE_URL";

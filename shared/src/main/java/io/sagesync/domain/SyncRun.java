@@ -72,6 +72,16 @@ public record SyncRun(Subject subject, Progress progress, Result result) {
         return new SyncRun(subject, new Progress(RunStatus.QUEUED, 0, 1, false, now, now), Result.NONE);
     }
 
+    /**
+     * A run written again from the job that refers to it, after the store lost it: queued, its job already in the
+     * queue (enqueued, with the job's count).
+     */
+    public static SyncRun restoredFrom(SyncJob job, Instant now) {
+        return accepted(new Subject(job.runId(), job.tenantId(), job.event(), job.magentoEntityId(),
+                job.effectiveIdempotencyKey()), now).toBuilder().enqueueCount(job.enqueueCount()).enqueued(true)
+                .build();
+    }
+
     /** A builder starting from an accepted run (tests and stores override what differs). */
     public static Builder builder(Subject subject, Instant now) {
         return accepted(subject, now).toBuilder();

@@ -12,7 +12,16 @@ public interface OAuthStateStore {
     Duration STATE_TTL = Duration.ofMinutes(10);
 
     /** What {@code sage_connect_start} remembered for the callback. */
-    record PendingAuthorization(String codeVerifier, String businessId) {
+    /**
+     * @param replaceConfirmed the operator asked to replace an active connection to another business
+     *                         ({@code sage_connect_start} with {@code replace: true}); without it the public callback
+     *                         never swaps the business an active stack posts to
+     */
+    record PendingAuthorization(String codeVerifier, String businessId, boolean replaceConfirmed) {
+        public PendingAuthorization(String codeVerifier, String businessId) {
+            this(codeVerifier, businessId, false);
+        }
+
         @Override
         public String toString() {
             return "PendingAuthorization[businessId=" + businessId + "]";

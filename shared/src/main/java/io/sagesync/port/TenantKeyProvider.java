@@ -10,4 +10,17 @@ public interface TenantKeyProvider {
      * @throws InfrastructureException when the key cannot be loaded right now (transient: webhook answers 503)
      */
     byte[] apiKey();
+
+    /**
+     * Reads the key again from the store, past the cache, and returns it if it differs from the cached one (the
+     * store was re-paired since); at most one such read per short interval per execution environment, so a flood of
+     * bad tokens cannot turn into a flood of store reads. Callers use it once, after a signature failed with the
+     * cached key, instead of answering 401 (which Magento dead-letters) until the cache expires.
+     *
+     * @return the new key (now also cached), or empty when unchanged or a reload happened too recently
+     * @throws InfrastructureException when the store cannot be read right now
+     */
+    default java.util.Optional<byte[]> reloadIfChanged() {
+        return java.util.Optional.empty();
+    }
 }

@@ -144,12 +144,84 @@ class AcceptWebhookTest {
     }
 
     @Test
-    void anotherTenantsPath_isUnauthenticated() {
+    void anotherTenantsPath_getsExactlyTheAnswerOfABadToken() {
         var wrongTenant = new WebhookRequest("someone-else", "invoice.created", "Bearer "
                 + token(NOW), "k", body(1).getBytes());
+        var badToken = new WebhookRequest(TENANT, "invoice.created", "Bearer not.a.token", "k", body(1).getBytes());
 
-        assertThatThrownBy(() -> accept.accept(wrongTenant)).isInstanceOfSatisfying(WebhookRejectedException.class,
-                e -> assertThat(e.code()).isEqualTo("unknown_tenant"));
+        WebhookRejectedException tenant = catchRejection(wrongTenant);
+        WebhookRejectedException token = catchRejection(badToken);
+
+        assertThat(tenant.kind()).isEqualTo(token.kind()).isEqualTo(WebhookRejectedException.Kind.UNAUTHENTICATED);
+        assertThat(tenant.code()).isEqualTo(token.code()).isEqualTo("invalid_token");
+    }
+
+    @Test
+    void aKeyWhoseRunWasLost_isRepairedFromTheRequest_underTheKeysRunId_andEnqueued() {
+        accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+        runs.loseRun("run-1");
+
+        var retry = accept.accept(request("invoice.created", "invoice.created:42", body(42)));
+
+        assertThat(retry).isEqualTo(new WebhookOutcome.Accepted("run-1"));
+        SyncRun repaired = runs.find("run-1").orElseThrow();
+        assertThat(repaired.status()).isEqualTo(RunStatus.QUEUED);
+        assertThat(repaired.enqueued()).isTrue();
+        assertThat(repaired.magentoEntityId()).isEqualTo(42);
+        assertThat(queue.jobs()).hasSize(2).last().satisfies(job -> {
+            assertThat(job.runId()).isEqualTo("run-1");
+            assertThat(job.idempotencyKey()).isEqualTo("invoice.created:42");
+            assertThat(job.enqueueCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aDuplicateWhileTheFirstDeliveryIsStillSending_answersAtOnceWithTheSameRunId() {
+        queue.failNext(1);
+        assertThatThrownBy(() -> accept.accept(request("invoice.created", "invoice.created:5", body(5))))
+                .isInstanceOf(InfrastructureException.class);
+
+        var duplicate = accept.accept(request("invoice.created", "invoice.created:5", body(5)));
+
+        assertThat(duplicate).isInstanceOf(WebhookOutcome.Accepted.class);
+        assertThat(((WebhookOutcome.Accepted) duplicate).runId()).isEqualTo("run-1");
+        assertThat(queue.jobs()).singleElement().extracting(j -> j.enqueueCount()).isEqualTo(1);
+    }
+
+    @Test
+    void afterRePairing_aTokenSignedWithTheNewKey_isAcceptedAtOnce_byReReadingTheKeyOnce() {
+        String newKey = "re-paired-api-key-0123456789abcdef";
+        keys.rotateInStore(newKey);
+        String token = io.sagesync.simulator.magento.MagentoJwt.signOutbound(newKey, TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+
+        var outcome = accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + token,
+                "invoice.created:77", body(77).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(outcome).isInstanceOf(WebhookOutcome.Accepted.class);
+        assertThat(keys.reloads()).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedSignature_isStillRejected_afterOneReRead_andOtherRejectionsNeverReRead() {
+        String forged = io.sagesync.simulator.magento.MagentoJwt.signOutbound("not-the-key", TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + forged,
+                "k1", body(1).getBytes(StandardCharsets.UTF_8)))).isInstanceOf(WebhookRejectedException.class);
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer not.a.jwt",
+                "k2", body(1).getBytes(StandardCharsets.UTF_8)))).isInstanceOf(WebhookRejectedException.class);
+
+        assertThat(keys.reloads()).isEqualTo(1);
+    }
+
+    private WebhookRejectedException catchRejection(WebhookRequest request) {
+        try {
+            accept.accept(request);
+        } catch (WebhookRejectedException e) {
+            return e;
+        }
+        throw new AssertionError("expected a rejection");
     }
 
     @Test

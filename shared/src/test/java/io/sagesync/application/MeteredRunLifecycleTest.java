@@ -30,6 +30,20 @@ class MeteredRunLifecycleTest {
         }
 
         @Override
+        public boolean restore(io.sagesync.domain.SyncJob job, Instant now) {
+            return false;
+        }
+
+        @Override
+        public Optional<io.sagesync.domain.SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void markEnqueued(String runId, int enqueueCount) {
+        }
+
+        @Override
         public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
             writes.add("retry " + runId);
         }

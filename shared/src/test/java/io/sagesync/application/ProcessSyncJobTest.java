@@ -215,6 +215,45 @@ class ProcessSyncJobTest {
         assertThat(syncQueue.jobs()).singleElement().extracting(SyncJob::enqueueCount).isEqualTo(4);
     }
 
+    @Test
+    void aRetryRecordDeliveredTwice_takesTwoFreshStoredCounts_soNoDeduplicationIdIsEverReused() {
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+
+        useCase.forwardRetry(job);
+        useCase.forwardRetry(job); // SQS redelivers the retry record, or a later retry of the same run
+
+        assertThat(syncQueue.jobs()).extracting(SyncJob::enqueueCount).containsExactly(2, 3);
+        SyncRun run = runs.find(job.runId()).orElseThrow();
+        assertThat(run.enqueueCount()).isEqualTo(3);
+        assertThat(run.enqueued()).isTrue();
+    }
+
+    @Test
+    void aRetryRecordForAFinishedRun_isNotForwarded() {
+        SyncJob job = queued(EventName.INVOICE_CREATED, 42);
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        useCase.process(job);
+
+        useCase.forwardRetry(job);
+
+        assertThat(syncQueue.jobs()).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseRunIsMissing_reMaterialisesTheRunFromTheJob_andSyncsIt() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        SyncJob job = new SyncJob("lost-run", TENANT, EventName.INVOICE_CREATED, 42, 1, 1, 1, "invoice.created:42");
+
+        assertThat(useCase.process(job)).isTrue();
+
+        SyncRun run = runs.find("lost-run").orElseThrow();
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.idempotencyKey()).isEqualTo("invoice.created:42");
+        assertThat(sage.posted).hasSize(1);
+        assertThat(pushes.jobs()).singleElement().extracting(p -> p.update().syncStatus())
+                .isEqualTo(SyncStateUpdate.SyncStatus.SYNCED);
+    }
+
     private SyncJob queued(EventName event, long id) {
         String runId = "run-" + id + "-" + event.wireName();
         runs.put(SyncRun.builder(new SyncRun.Subject(runId, TENANT, event, id, event.wireName() + ":" + id), NOW)

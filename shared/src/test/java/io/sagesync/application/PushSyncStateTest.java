@@ -129,6 +129,37 @@ class PushSyncStateTest {
     }
 
     @Test
+    void aNewerOutcomeArrivingWhileAnOlderOneIsInFlight_waits_andLandsLast() throws Exception {
+        PushJob older = new PushJob("run-1", EventName.INVOICE_CREATED,
+                SyncStateUpdate.failed(EntityType.INVOICE, 42, io.sagesync.domain.ErrorClass.PROVIDER, NOW.minusSeconds(60)));
+        PushJob newer = JOB; // synced, 30 s later
+        magento.blockNextCall();
+        Thread inFlight = Thread.ofPlatform().start(() -> push.push(older, 1));
+        magento.awaitBlocked();
+
+        PushResult whileBusy = push.push(newer, 1);
+
+        assertThat(whileBusy.done()).isFalse();
+        assertThat(whileBusy.retryAfter()).isEqualTo(PushSyncState.ROW_BUSY_RETRY);
+        magento.unblock();
+        inFlight.join(5_000);
+        assertThat(push.push(newer, 2).status()).isEqualTo(PushStatus.DELIVERED);
+        assertThat(magento.received).extracting(SyncStateUpdate::syncStatus).containsExactly(
+                SyncStateUpdate.SyncStatus.FAILED, SyncStateUpdate.SyncStatus.SYNCED);
+    }
+
+    @Test
+    void anOlderOutcomeArrivingAfterANewerOneWasDelivered_isSuperseded() {
+        PushJob older = new PushJob("run-1", EventName.INVOICE_CREATED,
+                SyncStateUpdate.failed(EntityType.INVOICE, 42, io.sagesync.domain.ErrorClass.PROVIDER, NOW.minusSeconds(60)));
+
+        push.push(JOB, 1);
+
+        assertThat(push.push(older, 1).status()).isEqualTo(PushStatus.SUPERSEDED);
+        assertThat(magento.received).containsExactly(JOB.update());
+    }
+
+    @Test
     void logLine_carriesRunTenantEventStepAndDuration() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -144,11 +175,38 @@ class PushSyncStateTest {
     }
 
     private static final class FakeMagento implements MagentoGateway {
-        final List<SyncStateUpdate> received = new ArrayList<>();
-        final Deque<MagentoCallException> failures = new ArrayDeque<>();
+        final List<SyncStateUpdate> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final Deque<MagentoCallException> failures = new java.util.concurrent.ConcurrentLinkedDeque<>();
+        private volatile java.util.concurrent.CountDownLatch entered;
+        private volatile java.util.concurrent.CountDownLatch release;
+        private volatile java.util.concurrent.CountDownLatch held;
+
+        void blockNextCall() {
+            entered = new java.util.concurrent.CountDownLatch(1);
+            release = new java.util.concurrent.CountDownLatch(1);
+            held = release;
+        }
+
+        void awaitBlocked() throws InterruptedException {
+            assertThat(entered.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        }
+
+        void unblock() {
+            held.countDown();
+        }
 
         @Override
         public void pushSyncState(SyncStateUpdate update) {
+            var gate = release;
+            if (gate != null) {
+                release = null;
+                entered.countDown();
+                try {
+                    gate.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             MagentoCallException failure = failures.poll();
             if (failure != null) {
                 throw failure;
@@ -174,21 +232,41 @@ class PushSyncStateTest {
     private static final class InMemoryPushLog implements PushLog {
         final List<String> records = new ArrayList<>();
         final Map<Long, Instant> watermarks = new HashMap<>();
+        final Map<Long, String> holders = new HashMap<>();
         boolean unavailable;
         boolean failRecords;
 
         @Override
-        public boolean supersededByDelivered(SyncStateUpdate update) {
+        public synchronized Claim claim(SyncStateUpdate update, String holder, Instant now, Duration lease) {
             if (unavailable) {
                 throw new InfrastructureException("injected: table unavailable");
             }
             Instant delivered = watermarks.get(update.magentoEntityId());
-            return delivered != null && delivered.isAfter(update.lastSyncAt());
+            if (delivered != null && delivered.isAfter(update.lastSyncAt())) {
+                return Claim.SUPERSEDED;
+            }
+            String current = holders.get(update.magentoEntityId());
+            if (current != null && !current.equals(holder)) {
+                return Claim.BUSY;
+            }
+            holders.put(update.magentoEntityId(), holder);
+            return Claim.CLAIMED;
         }
 
         @Override
-        public void record(String runId, SyncStateUpdate update, PushStatus status, String message, int attempts,
-                           Instant at) {
+        public synchronized void release(SyncStateUpdate update, String holder, boolean delivered) {
+            if (failRecords) {
+                throw new InfrastructureException("injected: table unavailable");
+            }
+            holders.remove(update.magentoEntityId(), holder);
+            if (delivered) {
+                watermarks.merge(update.magentoEntityId(), update.lastSyncAt(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+
+        @Override
+        public synchronized void record(String runId, SyncStateUpdate update, PushStatus status, String message,
+                                        int attempts, Instant at) {
             if (failRecords) {
                 throw new InfrastructureException("injected: table unavailable");
             }

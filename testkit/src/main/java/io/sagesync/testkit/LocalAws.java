@@ -21,6 +21,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -46,6 +49,8 @@ public final class LocalAws implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final AwsClients adminClients;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
+    private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock(true);
 
     private LocalAws(AwsEnvironment environment, TemplateResources resources) {
         this.environment = environment;
@@ -81,32 +86,24 @@ public final class LocalAws implements AutoCloseable {
         for (TemplateResources.Table t : resources.tables()) {
             DynamoDbClient ddb = adminClients.dynamoDb();
             java.util.Set<String> keyAttributes = new java.util.LinkedHashSet<>(List.of(t.hashKey(), t.rangeKey()));
-            List<software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex> indexes = new ArrayList<>();
-            for (TemplateResources.Index i : t.indexes()) {
+            t.indexes().forEach(i -> {
                 keyAttributes.add(i.hashKey());
                 keyAttributes.add(i.rangeKey());
-                indexes.add(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex.builder()
-                        .indexName(i.name())
-                        .keySchema(KeySchemaElement.builder().attributeName(i.hashKey()).keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName(i.rangeKey()).keyType(KeyType.RANGE)
-                                        .build())
-                        .projection(p -> p.projectionType(
-                                software.amazon.awssdk.services.dynamodb.model.ProjectionType.ALL))
-                        .build());
-            }
-            ddb.createTable(b -> {
-                b.tableName(t.logicalId())
-                        .billingMode(BillingMode.PAY_PER_REQUEST)
-                        .attributeDefinitions(keyAttributes.stream().map(a -> AttributeDefinition.builder()
-                                .attributeName(a).attributeType(ScalarAttributeType.S).build()).toList())
-                        .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH)
-                                        .build(),
-                                KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE)
-                                        .build());
-                if (!indexes.isEmpty()) {
-                    b.globalSecondaryIndexes(indexes);
-                }
             });
+            ddb.createTable(b -> b.tableName(t.logicalId())
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(keyAttributes.stream().map(name -> AttributeDefinition.builder()
+                            .attributeName(name).attributeType(ScalarAttributeType.S).build()).toList())
+                    .keySchema(KeySchemaElement.builder().attributeName(t.hashKey()).keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName(t.rangeKey()).keyType(KeyType.RANGE).build())
+                    .globalSecondaryIndexes(t.indexes().isEmpty() ? null : t.indexes().stream().map(i ->
+                            GlobalSecondaryIndex.builder().indexName(i.name())
+                                    .keySchema(KeySchemaElement.builder().attributeName(i.hashKey())
+                                                    .keyType(KeyType.HASH).build(),
+                                            KeySchemaElement.builder().attributeName(i.rangeKey())
+                                                    .keyType(KeyType.RANGE).build())
+                                    .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                    .build()).toList()));
             ddb.waiter().waitUntilTableExists(b -> b.tableName(t.logicalId()));
             if (t.ttlAttribute() != null) {
                 ddb.updateTimeToLive(b -> b.tableName(t.logicalId()).timeToLiveSpecification(
@@ -142,9 +139,12 @@ public final class LocalAws implements AutoCloseable {
         all.add(faults);
         ClientOverrideConfiguration override = ClientOverrideConfiguration.builder()
                 .executionInterceptors(all).build();
+        DynamoDbClient dynamoDb = DynamoDbClient.builder().endpointOverride(environment.dynamoDbEndpoint())
+                .region(REGION).credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override)
+                .build();
         return new AwsClients(
-                DynamoDbClient.builder().endpointOverride(environment.dynamoDbEndpoint()).region(REGION)
-                        .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
+                // moto needs serialising to be atomic per item, as DynamoDB is; LocalStack does not
+                environment.backend() == AwsBackend.EMULATORS ? SerializedDynamoDb.wrap(dynamoDb, motoLock) : dynamoDb,
                 SqsClient.builder().endpointOverride(environment.sqsEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
                 SecretsManagerClient.builder().endpointOverride(environment.secretsManagerEndpoint()).region(REGION)

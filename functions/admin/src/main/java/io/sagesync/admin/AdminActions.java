@@ -72,7 +72,7 @@ public final class AdminActions {
             case AdminCommand.Pair p -> new AdminAnswer.Paired(
                     useCases.pair().pair(p.shopUrl(), p.pairingCode(), p.ledgerBaseUrl()));
             case AdminCommand.SageConnectStart s -> new AdminAnswer.AuthorizationUrl(
-                    useCases.connect().start(s.businessId()));
+                    useCases.connect().start(s.businessId(), s.replace()));
             case AdminCommand.SageConnectFinish f -> new AdminAnswer.SageConnected(
                     useCases.connect().finish(f.code(), f.state()));
             case AdminCommand.SageDisconnect d -> {

@@ -15,7 +15,8 @@ sealed interface AdminCommand {
         }
     }
 
-    record SageConnectStart(String businessId) implements AdminCommand {
+    /** @param replace the operator confirms replacing an active connection to another business */
+    record SageConnectStart(String businessId, boolean replace) implements AdminCommand {
         public String action() {
             return "sage_connect_start";
         }

@@ -20,7 +20,8 @@ final class AdminRequests {
         return switch (action) {
             case "pair" -> new AdminCommand.Pair(text(request, "shop_url"), text(request, "pairing_code"),
                     text(request, "ledger_base_url"));
-            case "sage_connect_start" -> new AdminCommand.SageConnectStart(text(request, "business_id"));
+            case "sage_connect_start" -> new AdminCommand.SageConnectStart(text(request, "business_id"),
+                    request.path("replace").asBoolean(false));
             case "sage_connect_finish" -> new AdminCommand.SageConnectFinish(text(request, "code"),
                     text(request, "state"));
             case "sage_disconnect" -> new AdminCommand.SageDisconnect();

@@ -234,6 +234,26 @@ class AdminIntegrationTest {
     }
 
     @Test
+    void theCallback_neverSwitchesAnActiveStackToAnotherBusiness_unlessTheOperatorConfirmedIt() throws Exception {
+        assertThat(callback(authorise(startUrl(SageSimulator.LEAD_BUSINESS_ID))).path("statusCode").asInt())
+                .isEqualTo(200);
+        var store = new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret");
+
+        JsonNode unconfirmed = callback(authorise(startUrl(SageSimulator.SECOND_BUSINESS_ID)));
+
+        assertThat(unconfirmed.path("statusCode").asInt()).isBetween(400, 499);
+        assertThat(unconfirmed.path("body").asText()).contains("replace");
+        assertThat(store.read().orElseThrow().businessId()).isEqualTo(SageSimulator.LEAD_BUSINESS_ID);
+
+        JsonNode start = invoke("{\"action\":\"sage_connect_start\",\"business_id\":\""
+                + SageSimulator.SECOND_BUSINESS_ID + "\",\"replace\":true}");
+        JsonNode confirmed = callback(authorise(start.path("authorization_url").asText()));
+
+        assertThat(confirmed.path("statusCode").asInt()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(store.read().orElseThrow().businessId()).isEqualTo(SageSimulator.SECOND_BUSINESS_ID);
+    }
+
+    @Test
     void state_isSingleUse() throws Exception {
         Map<String, String> query = authorise(startUrl(SageSimulator.LEAD_BUSINESS_ID));
         assertThat(callback(query).path("statusCode").asInt()).isEqualTo(200);

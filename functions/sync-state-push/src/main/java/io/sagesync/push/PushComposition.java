@@ -12,6 +12,7 @@ import io.sagesync.config.EnvNames;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.MessageDelay;
+import io.sagesync.retry.ExponentialBackoff;
 import io.sagesync.retry.RetryPolicies;
 import io.sagesync.security.LedgerTokenSigner;
 import java.time.Clock;
@@ -37,6 +38,12 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
     }
 
     public static PushComposition of(SagesyncConfig config, AwsClients aws, Clock clock, String magentoBaseUrl) {
+        return of(config, aws, clock, magentoBaseUrl, RetryPolicies.SYNC_STATE_PUSH);
+    }
+
+    /** With another redelivery backoff (local chaos runs use seconds instead of minutes). */
+    public static PushComposition of(SagesyncConfig config, AwsClients aws, Clock clock, String magentoBaseUrl,
+                                     ExponentialBackoff backoff) {
         var keys = new SecretsManagerTenantKeyProvider(aws.secretsManager(), config.tenantSecretId(),
                 config.keyCacheTtl(), clock);
         var signer = new LedgerTokenSigner(clock, () -> UUID.randomUUID().toString());
@@ -45,11 +52,13 @@ public record PushComposition(PushSyncState pushSyncState, MessageDelay messageD
         java.util.function.Supplier<String> shop = magentoBaseUrl == null || magentoBaseUrl.isBlank()
                 ? keys::magentoBaseUrl : () -> magentoBaseUrl;
         var magento = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(5)), shop,
-                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
+                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT,
+                // re-paired meanwhile? one retry with the new key before a 401 counts as token_revoked
+                () -> keys.reloadIfChanged().isPresent());
         var push = new PushSyncState(config.tenantId(), magento,
                 new DynamoDbPushLog(aws.dynamoDb(), config.tableName()),
                 new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
-                Metrics.toStdout(config.tenantId(), FUNCTION, clock), RetryPolicies.SYNC_STATE_PUSH, clock);
+                Metrics.toStdout(config.tenantId(), FUNCTION, clock), backoff, clock);
         return new PushComposition(push, new SqsMessageDelay(aws.sqs(), config.pushQueueUrl()));
     }
 }

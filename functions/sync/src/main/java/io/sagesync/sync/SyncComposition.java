@@ -146,7 +146,9 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         java.util.function.Supplier<String> shop = config.magentoBaseUrl().isBlank() ? keys::magentoBaseUrl
                 : config::magentoBaseUrl;
         var magento = new HttpMagentoGateway(http, shop,
-                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT);
+                () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT,
+                // re-paired meanwhile? one retry with the new key before a 401 counts as token_revoked
+                () -> keys.reloadIfChanged().isPresent());
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
         // the tile's gauges (pending, failed in 24 h, last run) follow every transition

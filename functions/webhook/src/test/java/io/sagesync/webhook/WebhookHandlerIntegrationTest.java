@@ -105,7 +105,8 @@ class WebhookHandlerIntegrationTest {
 
     @Test
     void storeOrSecretOutage_answers503_neverA4xx() {
-        aws.faults().failNext("TransactWriteItems", 1);
+        // the tile's gauge (a failure there is logged, never fails the request), then the enqueued mark after the send
+        aws.faults().failNext("UpdateItem", 2);
         assertThat(handler.handleRequest(signed("invoice.created", body(46), "k46", now()), null).getStatusCode())
                 .isEqualTo(503);
 
@@ -121,6 +122,68 @@ class WebhookHandlerIntegrationTest {
 
         assertThat(handler.handleRequest(signed("invoice.created", body(46), "k46", now()), null).getStatusCode())
                 .isEqualTo(202);
+    }
+
+    @Test
+    void aKeyWhoseRunItemIsGone_isRepairedByTheNextDelivery_sameRunId_runRecreated_jobEnqueued() throws Exception {
+        var first = handler.handleRequest(signed("invoice.created", body(50), "invoice.created:50", now()), null);
+        String runId = runId(first);
+        drainSyncQueue();
+        // what moto's cancelled-transaction snapshot restore (or a crash between the two writes) leaves behind
+        aws.adminClients().dynamoDb().deleteItem(b -> b.tableName(aws.tableName())
+                .key(Map.of("pk", AttributeValue.fromS("RUN#" + runId), "sk", AttributeValue.fromS("RUN"))));
+
+        var retry = handler.handleRequest(signed("invoice.created", body(50), "invoice.created:50", now()), null);
+
+        assertThat(retry.getStatusCode()).isEqualTo(202);
+        assertThat(runId(retry)).isEqualTo(runId);
+        assertThat(runItem(runId)).containsEntry("status", AttributeValue.fromS("queued"))
+                .containsEntry("magento_entity_id", AttributeValue.fromN("50"))
+                .containsEntry("enqueued", AttributeValue.fromBool(true));
+        assertThat(drainSyncQueue()).singleElement().satisfies(job -> {
+            assertThat(job.runId()).isEqualTo(runId);
+            assertThat(job.idempotencyKey()).isEqualTo("invoice.created:50");
+            assertThat(job.enqueueCount()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void threeConcurrentDeliveriesOfEachKey_allAnswer2xxWithOneRunIdPerKey_andOneJobPerKey() throws Exception {
+        int keys = 15;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<APIGatewayV2HTTPResponse>> answers = new ArrayList<>();
+            for (int copy = 0; copy < 3; copy++) {
+                for (int k = 0; k < keys; k++) {
+                    long id = 600 + k;
+                    answers.add(pool.submit(() -> handler.handleRequest(
+                            signed("invoice.created", body(id), "invoice.created:" + id, now()), null)));
+                }
+            }
+            Map<Long, java.util.Set<String>> runIdsByInvoice = new java.util.TreeMap<>();
+            for (int i = 0; i < answers.size(); i++) {
+                var response = answers.get(i).get();
+                assertThat(response.getStatusCode()).as(response.getBody()).isBetween(200, 299);
+                runIdsByInvoice.computeIfAbsent(600L + i % keys, x -> new java.util.HashSet<>()).add(runId(response));
+            }
+            assertThat(runIdsByInvoice).hasSize(keys).allSatisfy((id, ids) -> assertThat(ids).hasSize(1));
+            assertThat(drainSyncQueue()).extracting(SyncJob::runId).doesNotHaveDuplicates().hasSize(keys);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rePairing_rotatesTheKeyInTheSecret_andTheNextWebhookSignedWithIt_is202_notA401ForFiveMinutes() {
+        assertThat(handler.handleRequest(signed("invoice.created", body(80), "invoice.created:80", now()), null)
+                .getStatusCode()).isEqualTo(202); // the old key is now cached in this environment
+        String newKey = "re-paired-key-for-the-integration-test-0123456789";
+        aws.putTenantApiKey(newKey);
+        var event = signed("invoice.created", body(81), "invoice.created:81", now());
+        event.getHeaders().put("authorization", "Bearer " + io.sagesync.simulator.magento.MagentoJwt.signOutbound(
+                newKey, TENANT, now(), java.util.UUID.randomUUID().toString()));
+
+        assertThat(handler.handleRequest(event, null).getStatusCode()).isEqualTo(202);
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class DynamoDbOAuthStateStore implements OAuthStateStore {
         if (pending.businessId() != null) {
             item.put("business_id", AttributeValue.fromS(pending.businessId()));
         }
+        item.put("replace_confirmed", AttributeValue.fromBool(pending.replaceConfirmed()));
         item.put("expires_at", AttributeValue.fromN(Long.toString(clock.instant().plus(STATE_TTL).getEpochSecond())));
         try {
             dynamoDb.putItem(b -> b.tableName(table).item(item));
@@ -66,8 +67,9 @@ public final class DynamoDbOAuthStateStore implements OAuthStateStore {
             return Optional.empty();
         }
         AttributeValue business = old.get("business_id");
+        AttributeValue replace = old.get("replace_confirmed");
         return Optional.of(new PendingAuthorization(old.get("code_verifier").s(),
-                business == null ? null : business.s()));
+                business == null ? null : business.s(), replace != null && Boolean.TRUE.equals(replace.bool())));
     }
 
     private static Map<String, AttributeValue> key(String state) {

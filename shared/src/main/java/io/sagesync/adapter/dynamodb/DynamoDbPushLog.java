@@ -4,6 +4,7 @@ import io.sagesync.domain.PushStatus;
 import io.sagesync.domain.SyncStateUpdate;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.PushLog;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,13 +12,15 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Push outcomes on the run item ({@code RUN#<id>}: {@code push_status}, {@code push_message}, {@code push_attempts},
- * {@code pushed_at}) and a delivered-watermark per Magento mirror row ({@code MIRROR#<type>#<id>#<provider>},
- * {@code last_sync_at_ms}), in the single table.
+ * {@code pushed_at}) and, per Magento mirror row ({@code MIRROR#<type>#<id>#<provider>}), a claim lease
+ * ({@code holder}, {@code lease_until_ms}, {@code claimed_ms}) and the delivered watermark ({@code last_sync_at_ms}).
+ * Claim and release are single conditional updates of that one item, so the ordering holds on DynamoDB as on the
+ * emulators.
  */
 public final class DynamoDbPushLog implements PushLog {
     static final String MIRROR_PREFIX = "MIRROR#";
@@ -32,12 +35,46 @@ public final class DynamoDbPushLog implements PushLog {
     }
 
     @Override
-    public boolean supersededByDelivered(SyncStateUpdate update) {
+    public Claim claim(SyncStateUpdate update, String holder, Instant now, Duration lease) {
+        long t = update.lastSyncAt().toEpochMilli();
         try {
-            var item = dynamoDb.getItem(GetItemRequest.builder().tableName(tableName)
-                    .key(mirrorKey(update)).consistentRead(true).build());
-            AttributeValue delivered = item.hasItem() ? item.item().get("last_sync_at_ms") : null;
-            return delivered != null && Long.parseLong(delivered.n()) > update.lastSyncAt().toEpochMilli();
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                    .key(mirrorKey(update))
+                    .updateExpression("SET holder = :h, lease_until_ms = :until, claimed_ms = :t")
+                    .conditionExpression("(attribute_not_exists(last_sync_at_ms) OR last_sync_at_ms <= :t) AND "
+                            + "(attribute_not_exists(lease_until_ms) OR lease_until_ms < :now OR holder = :h)")
+                    .expressionAttributeValues(Map.of(":h", RunItems.s(holder), ":t", RunItems.n(t),
+                            ":until", RunItems.n(now.plus(lease).toEpochMilli()),
+                            ":now", RunItems.n(now.toEpochMilli())))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return Claim.CLAIMED;
+        } catch (ConditionalCheckFailedException refused) {
+            AttributeValue delivered = refused.hasItem() ? refused.item().get("last_sync_at_ms") : null;
+            return delivered != null && Long.parseLong(delivered.n()) > t ? Claim.SUPERSEDED : Claim.BUSY;
+        } catch (SdkException e) {
+            throw new InfrastructureException("push log unavailable", e);
+        }
+    }
+
+    @Override
+    public void release(SyncStateUpdate update, String holder, boolean delivered) {
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
+                    .key(mirrorKey(update))
+                    .updateExpression((delivered ? "SET last_sync_at_ms = :t " : "")
+                            + "REMOVE holder, lease_until_ms, claimed_ms")
+                    // we held the row since the claim checked the watermark, so nobody delivered anything newer
+                    .conditionExpression("holder = :h")
+                    .expressionAttributeValues(delivered
+                            ? Map.of(":h", RunItems.s(holder), ":t", RunItems.n(update.lastSyncAt().toEpochMilli()))
+                            : Map.of(":h", RunItems.s(holder)))
+                    .build());
+        } catch (ConditionalCheckFailedException leaseLost) {
+            // our lease ran out and another push took the row: only move the watermark forward, never back
+            if (delivered) {
+                advanceWatermark(update);
+            }
         } catch (SdkException e) {
             throw new InfrastructureException("push log unavailable", e);
         }
@@ -47,22 +84,22 @@ public final class DynamoDbPushLog implements PushLog {
     public void record(String runId, SyncStateUpdate update, PushStatus status, String message, int attempts,
                        Instant at) {
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":st", DynamoDbSyncRunStore.s(status.wireName()));
-        values.put(":n", DynamoDbSyncRunStore.n(attempts));
-        values.put(":at", DynamoDbSyncRunStore.s(at.toString()));
+        values.put(":st", RunItems.s(status.wireName()));
+        values.put(":n", RunItems.n(attempts));
+        values.put(":at", RunItems.s(at.toString()));
         StringBuilder set = new StringBuilder("SET push_status = :st, push_attempts = :n, push_updated_at = :at");
         if (status == PushStatus.DELIVERED) {
             set.append(", pushed_at = :at");
         }
         if (message != null) {
-            values.put(":msg", DynamoDbSyncRunStore.s(message));
+            values.put(":msg", RunItems.s(message));
             set.append(", push_message = :msg");
         } else {
             set.append(" REMOVE push_message");
         }
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
-                    .key(DynamoDbSyncRunStore.runKey(runId))
+                    .key(RunItems.runKey(runId))
                     .updateExpression(set.toString())
                     // never create a stray half-run item for an unknown id
                     .conditionExpression("attribute_exists(#pk)")
@@ -74,9 +111,6 @@ public final class DynamoDbPushLog implements PushLog {
         } catch (SdkException e) {
             throw new InfrastructureException("push log unavailable", e);
         }
-        if (status == PushStatus.DELIVERED) {
-            advanceWatermark(update);
-        }
     }
 
     private void advanceWatermark(SyncStateUpdate update) {
@@ -86,7 +120,7 @@ public final class DynamoDbPushLog implements PushLog {
                     .key(mirrorKey(update))
                     .updateExpression("SET last_sync_at_ms = :t")
                     .conditionExpression("attribute_not_exists(last_sync_at_ms) OR last_sync_at_ms < :t")
-                    .expressionAttributeValues(Map.of(":t", DynamoDbSyncRunStore.n(millis)))
+                    .expressionAttributeValues(Map.of(":t", RunItems.n(millis)))
                     .build());
         } catch (ConditionalCheckFailedException alreadyNewer) {
             // a newer push got there first; keep its watermark
@@ -96,8 +130,8 @@ public final class DynamoDbPushLog implements PushLog {
     }
 
     static Map<String, AttributeValue> mirrorKey(SyncStateUpdate u) {
-        return Map.of(TableKeys.PK, DynamoDbSyncRunStore.s(MIRROR_PREFIX + u.entityType().wireName() + "#"
+        return Map.of(TableKeys.PK, RunItems.s(MIRROR_PREFIX + u.entityType().wireName() + "#"
                         + u.magentoEntityId() + "#" + u.provider()),
-                TableKeys.SK, DynamoDbSyncRunStore.s(MIRROR_SK));
+                TableKeys.SK, RunItems.s(MIRROR_SK));
     }
 }

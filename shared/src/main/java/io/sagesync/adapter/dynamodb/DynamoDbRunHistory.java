@@ -63,7 +63,7 @@ public final class DynamoDbRunHistory implements RunHistory {
     public Optional<RunRecord> find(String runId) {
         try {
             var item = dynamoDb.getItem(GetItemRequest.builder().tableName(tableName)
-                    .key(DynamoDbSyncRunStore.runKey(runId)).consistentRead(true).build());
+                    .key(RunItems.runKey(runId)).consistentRead(true).build());
             return item.hasItem() && !item.item().isEmpty() ? Optional.of(RunItems.record(item.item()))
                     : Optional.empty();
         } catch (SdkException e) {
@@ -82,7 +82,7 @@ public final class DynamoDbRunHistory implements RunHistory {
         }
         List<Map<String, AttributeValue>> runKeys = batchGet(keys).stream()
                 .filter(item -> item.containsKey("run_id"))
-                .map(item -> DynamoDbSyncRunStore.runKey(item.get("run_id").s())).toList();
+                .map(item -> RunItems.runKey(item.get("run_id").s())).toList();
         return batchGet(runKeys).stream().map(RunItems::record)
                 .sorted(Comparator.comparing((RunRecord r) -> r.run().createdAt()).reversed()).toList();
     }

@@ -56,16 +56,32 @@ final class CanonicalFields {
 
     static BigDecimal decimal(JsonNode n, String path) {
         if (n.isNumber()) {
-            return n.decimalValue();
+            return bounded(n.decimalValue(), path);
         }
-        if (n.isTextual()) {
+        if (n.isTextual() && n.asText().trim().length() <= 40) {
             try {
-                return new BigDecimal(n.asText().trim());
+                return bounded(new BigDecimal(n.asText().trim()), path);
             } catch (NumberFormatException e) {
                 throw new CanonicalParseException(path, "expected a number");
             }
         }
         throw new CanonicalParseException(path, "expected a number");
+    }
+
+    /** Magento stores decimal(20,4) (rates 12,4): more than 16 integer or 12 fractional digits is not an amount. */
+    static final int MAX_INTEGER_DIGITS = 16;
+    static final int MAX_FRACTION_DIGITS = 12;
+
+    /**
+     * Refuses what no Magento amount can be ({@code 1e999999999}, {@code 1e-999999999}), before any arithmetic or
+     * {@code toPlainString} turns it into gigabytes.
+     */
+    private static BigDecimal bounded(BigDecimal d, String path) {
+        BigDecimal stripped = d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+        if (stripped.scale() > MAX_FRACTION_DIGITS || stripped.precision() - stripped.scale() > MAX_INTEGER_DIGITS) {
+            throw new CanonicalParseException(path, "number out of range");
+        }
+        return d.scale() > MAX_FRACTION_DIGITS ? stripped : d;
     }
 
     static BigDecimal optMoney(JsonNode root, String field, String p) {

@@ -43,6 +43,13 @@ public final class HttpMagentoGateway implements MagentoGateway {
     private final Supplier<String> baseUrl;
     private final Supplier<String> bearerTokenSupplier;
     private final Duration timeout;
+    private final java.util.function.BooleanSupplier keyChanged;
+
+    /**
+     * A canonical invoice with hundreds of lines is tens of KiB; 4 MiB refuses a runaway or hostile response before
+     * it fills the Lambda's memory.
+     */
+    static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
 
     /**
      * @param http                shared client, built once per execution environment, no redirects
@@ -61,10 +68,21 @@ public final class HttpMagentoGateway implements MagentoGateway {
      */
     public HttpMagentoGateway(HttpClient http, Supplier<String> baseUrl, Supplier<String> bearerTokenSupplier,
                               Duration timeout) {
+        this(http, baseUrl, bearerTokenSupplier, timeout, () -> false);
+    }
+
+    /**
+     * @param timeout    total deadline of each call: connect, headers and body
+     * @param keyChanged re-reads the api_key past its cache and says whether it changed (re-pairing): a 401/403 is
+     *                   then retried once with a token signed by the new key before it counts as revoked
+     */
+    public HttpMagentoGateway(HttpClient http, Supplier<String> baseUrl, Supplier<String> bearerTokenSupplier,
+                              Duration timeout, java.util.function.BooleanSupplier keyChanged) {
         this.http = Objects.requireNonNull(http, "http");
         this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
         this.bearerTokenSupplier = Objects.requireNonNull(bearerTokenSupplier, "bearerTokenSupplier");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.keyChanged = Objects.requireNonNull(keyChanged, "keyChanged");
     }
 
     @Override
@@ -111,6 +129,18 @@ public final class HttpMagentoGateway implements MagentoGateway {
     }
 
     private String send(String route, String method, String relativePath, String jsonBody) {
+        try {
+            return sendOnce(route, method, relativePath, jsonBody);
+        } catch (MagentoCallException e) {
+            if (e.kind() == Kind.AUTH && keyChanged.getAsBoolean()) {
+                LOG.info("magento refused our token; retrying once with the re-read api_key", "route", route);
+                return sendOnce(route, method, relativePath, jsonBody);
+            }
+            throw e;
+        }
+    }
+
+    private String sendOnce(String route, String method, String relativePath, String jsonBody) {
         String shop = baseUrl.get();
         if (shop == null || shop.isBlank()) {
             // not paired yet: transient from the job's point of view (it succeeds once pairing stores the URL)
@@ -130,7 +160,9 @@ public final class HttpMagentoGateway implements MagentoGateway {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = io.sagesync.adapter.http.CappedBody.send(http, request.build(), MAX_BODY_BYTES, timeout);
+        } catch (io.sagesync.adapter.http.CappedBody.TooLargeException e) {
+            throw new MagentoCallException(Kind.REJECTED, 0, "Magento " + route + " " + e.getMessage(), e);
         } catch (HttpTimeoutException e) {
             LOG.warn("magento call timed out", "route", route, "method", method);
             throw new MagentoCallException(Kind.TRANSIENT, 0, "Magento " + route + " timed out", e);

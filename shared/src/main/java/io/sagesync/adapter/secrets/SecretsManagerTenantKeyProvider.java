@@ -29,6 +29,9 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
     private final Duration ttl;
     private final Clock clock;
     private volatile Cached cached;
+    private volatile Instant lastForcedReload = Instant.EPOCH;
+    /** At most one uncached read per this interval (a bad-signature storm must not become a Secrets Manager storm). */
+    static final Duration FORCED_RELOAD_INTERVAL = Duration.ofSeconds(10);
 
     private record Cached(byte[] key, String magentoBaseUrl, Instant loadedAt) {
     }
@@ -43,6 +46,22 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
     @Override
     public byte[] apiKey() {
         return current().key().clone();
+    }
+
+    @Override
+    public synchronized java.util.Optional<byte[]> reloadIfChanged() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastForcedReload.plus(FORCED_RELOAD_INTERVAL))) {
+            return java.util.Optional.empty();
+        }
+        lastForcedReload = now;
+        Cached before = cached;
+        Cached fresh = load(now);
+        cached = fresh;
+        if (before != null && java.util.Arrays.equals(before.key(), fresh.key())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(fresh.key().clone());
     }
 
     /** The shop's base URL stored at pairing, or empty if the secret has none (same cache as the key). */

@@ -24,6 +24,9 @@ public final class SyncJobJson {
                 .put("website_id", job.websiteId())
                 .put("store_id", job.storeId())
                 .put("enqueue_count", job.enqueueCount());
+        if (job.idempotencyKey() != null) {
+            node.put("idempotency_key", job.idempotencyKey());
+        }
         return node.toString();
     }
 
@@ -41,7 +44,8 @@ public final class SyncJobJson {
                     n.required("magento_entity_id").asLong(),
                     n.path("website_id").asLong(0),
                     n.path("store_id").asLong(0),
-                    n.path("enqueue_count").asInt(1));
+                    n.path("enqueue_count").asInt(1),
+                    n.hasNonNull("idempotency_key") ? n.get("idempotency_key").asText() : null);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException("sync job is not JSON", e);
         }

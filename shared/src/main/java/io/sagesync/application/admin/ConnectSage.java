@@ -54,13 +54,22 @@ public final class ConnectSage {
 
     /** The URL the merchant opens to authorise; valid for {@link OAuthStateStore#STATE_TTL}, once. */
     public String start(String businessId) {
+        return start(businessId, false);
+    }
+
+    /**
+     * @param replaceActive whether the callback may replace an active connection to another business (the operator
+     *                      confirms it here, behind IAM; the public callback alone never can)
+     */
+    public String start(String businessId, boolean replaceActive) {
         if (!authorization.redirectConfigured()) {
             throw new AdminException("not_configured", "SAGESYNC_SAGE_REDIRECT_URI is not set: deploy with the "
                     + "SageRedirectUri parameter (the callback URL registered with your Sage app)");
         }
         String state = Pkce.randomToken(random);
         String verifier = Pkce.randomToken(random);
-        states.save(state, new OAuthStateStore.PendingAuthorization(verifier, blankToNull(businessId)));
+        states.save(state, new OAuthStateStore.PendingAuthorization(verifier, blankToNull(businessId),
+                replaceActive));
         LOG.info("sage connect started");
         return authorization.authorizationUrl(state, Pkce.s256(verifier));
     }
@@ -89,6 +98,7 @@ public final class ConnectSage {
             throw new AdminException("choose_business", "this Sage login can access several businesses; run "
                     + "sage_connect_start with business_id set to one of: " + describe(businesses));
         }
+        refuseUnconfirmedReplacement(chosen, pending.replaceConfirmed(), fresh);
         tokens.write(fresh.withBusinessId(chosen));
         custody.invalidate();
         binding.flagSage(BindingState.ACTIVE, "connected to Sage business " + chosen);
@@ -99,6 +109,23 @@ public final class ConnectSage {
             LOG.warn("reference cache not refreshed after connect", "error", e.getClass().getSimpleName());
         }
         return new Connected(chosen, businesses.get(chosen));
+    }
+
+    /**
+     * The callback is a public URL: it must not switch an active stack to another Sage business (its invoices would
+     * start landing elsewhere) unless the operator started the connect with {@code replace: true}. Re-authorising
+     * the same business is always allowed.
+     */
+    private void refuseUnconfirmedReplacement(String chosen, boolean confirmed, SageTokenSet fresh) {
+        if (confirmed || !BindingState.ACTIVE.equals(binding.state().sageConnection())) {
+            return;
+        }
+        String current = tokens.read().map(SageTokenSet::businessId).orElse(null);
+        if (current != null && !current.equals(chosen)) {
+            revokeQuietly(fresh.refreshToken());
+            throw new AdminException("confirm_replace", "this stack is connected to Sage business " + current
+                    + "; to switch to " + chosen + " run sage_connect_start with \"replace\": true");
+        }
     }
 
     private Map<String, String> businesses(String accessToken) {

@@ -32,6 +32,19 @@ class CanonicalJsonParserTest {
     }
 
     @Test
+    void parse_refusesNumbersNoMagentoAmountCanBe_asSerdeErrors() {
+        for (String huge : new String[] {"1e999999999", "\"1e999999999\"", "1e-999999999", "\"-1E+400\"",
+                "12345678901234567", "0.0000000000001"}) {
+            String json = body("", "").replace("\"grand_total\": 0.24", "\"grand_total\": " + huge);
+            assertThatThrownBy(() -> parser.parseInvoice(json)).as(huge)
+                    .isInstanceOfSatisfying(CanonicalParseException.class,
+                            e -> assertThat(e.getMessage()).contains("grand_total"));
+        }
+        String fine = body("", "").replace("\"grand_total\": 0.24", "\"grand_total\": \"9999999999999999.9999\"");
+        assertThat(parser.parseInvoice(fine).grandTotal()).isEqualByComparingTo("9999999999999999.9999");
+    }
+
+    @Test
     void parse_decodesJsonEscapes() {
         CanonicalInvoice inv = parser.parseInvoice(body("", ""));
         assertThat(inv.customer().email()).isEqualTo("a/b@example.com");

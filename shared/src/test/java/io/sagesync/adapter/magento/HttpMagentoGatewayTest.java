@@ -63,6 +63,46 @@ class HttpMagentoGatewayTest {
     }
 
     @Test
+    void a401AfterRePairing_isRetriedOnceWithTheNewKey_andOnlyThenCountsAsAuth() {
+        AtomicInteger reloads = new AtomicInteger();
+        var rePaired = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(2)),
+                () -> magento.baseUrl(), () -> "jwt-" + tokensIssued.incrementAndGet(), Duration.ofSeconds(5),
+                () -> reloads.incrementAndGet() == 1);
+        magento.enqueue(401, "{\"message\":\"The consumer isn't authorized\"}");
+        magento.enqueue(200, "{\"magento_id\":42}");
+
+        assertThat(rePaired.fetchCanonical(EntityType.INVOICE, 42)).isEqualTo("{\"magento_id\":42}");
+        assertThat(magento.received()).hasSize(2);
+
+        magento.enqueue(401, "{}");
+        assertThatThrownBy(() -> rePaired.fetchCanonical(EntityType.INVOICE, 42))
+                .isInstanceOfSatisfying(MagentoCallException.class, e -> assertThat(e.kind()).isEqualTo(Kind.AUTH));
+        assertThat(reloads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyOverTheCap_isRefusedWhileStreaming() {
+        magento.enqueue(200, "x".repeat((int) HttpMagentoGateway.MAX_BODY_BYTES + 1));
+
+        assertThatThrownBy(() -> gateway.fetchCanonical(EntityType.INVOICE, 42))
+                .isInstanceOfSatisfying(MagentoCallException.class,
+                        e -> assertThat(e.getMessage()).contains("larger than"));
+    }
+
+    @Test
+    void theTimeoutBoundsTheWholeExchange_andIsTransient() {
+        magento.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofSeconds(3)));
+        var bounded = new HttpMagentoGateway(JdkHttpClients.create(Duration.ofSeconds(2)), magento.baseUrl(),
+                () -> "jwt", Duration.ofMillis(500));
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> bounded.fetchCanonical(EntityType.INVOICE, 42))
+                .isInstanceOfSatisfying(MagentoCallException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.TRANSIENT));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
+    }
+
+    @Test
     void fetchPayment_shouldUseThePaymentRouteKeyedByInvoiceId() {
         magento.enqueue(200, "{\"invoice_id\":7}");
 

@@ -6,11 +6,34 @@ import java.nio.charset.StandardCharsets;
 
 /** {@link TenantKeyProvider} returning a fixed key, or failing as if Secrets Manager were unreachable. */
 public final class FixedTenantKey implements TenantKeyProvider {
-    private final String apiKey;
+    private volatile String apiKey;
+    private volatile String stored;
     private volatile boolean unavailable;
+    private int reloads;
 
     public FixedTenantKey(String apiKey) {
         this.apiKey = apiKey;
+        this.stored = apiKey;
+    }
+
+    /** Re-pairing: the store holds {@code newKey}, while {@link #apiKey()} keeps answering the cached old one. */
+    public void rotateInStore(String newKey) {
+        this.stored = newKey;
+    }
+
+    /** How many uncached reads {@link #reloadIfChanged()} made. */
+    public synchronized int reloads() {
+        return reloads;
+    }
+
+    @Override
+    public synchronized java.util.Optional<byte[]> reloadIfChanged() {
+        reloads++;
+        if (stored.equals(apiKey)) {
+            return java.util.Optional.empty();
+        }
+        apiKey = stored;
+        return java.util.Optional.of(apiKey.getBytes(StandardCharsets.UTF_8));
     }
 
     public void unavailable(boolean value) {

@@ -1,18 +1,21 @@
 package io.sagesync.testkit.fakes;
 
-import io.sagesync.domain.RunStatus;
-import io.sagesync.domain.SyncRun;
-import io.sagesync.port.SyncRunStore;
-import io.sagesync.port.RunLifecycle;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
+import io.sagesync.domain.RunStatus;
+import io.sagesync.domain.SyncJob;
+import io.sagesync.domain.SyncRun;
+import io.sagesync.port.RunLifecycle;
+import io.sagesync.port.SyncRunStore;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** {@link SyncRunStore} in memory, with the same claim-or-return-owner semantics as the DynamoDB adapter. */
+/** {@link SyncRunStore} in memory, with the same single-item conditional semantics as the DynamoDB adapter. */
 public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
     private final Map<String, Integer> cycles = new ConcurrentHashMap<>();
     private final Map<String, Boolean> retryPending = new ConcurrentHashMap<>();
@@ -22,12 +25,16 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
     private final Map<String, SyncRun> runs = new ConcurrentHashMap<>();
 
     @Override
+    public synchronized String claimKey(String idempotencyKey, String runId) {
+        return keys.computeIfAbsent(idempotencyKey, k -> runId);
+    }
+
+    @Override
     public synchronized Optional<SyncRun> createIfAbsent(SyncRun run) {
-        String owner = keys.get(run.idempotencyKey());
-        if (owner != null) {
-            return Optional.of(runs.get(owner));
+        SyncRun existing = runs.get(run.runId());
+        if (existing != null) {
+            return Optional.of(existing);
         }
-        keys.put(run.idempotencyKey(), run.runId());
         runs.put(run.runId(), run);
         return Optional.empty();
     }
@@ -39,8 +46,8 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
 
     @Override
     public synchronized void markEnqueued(String runId, int enqueueCount) {
-        runs.computeIfPresent(runId, (id, r) -> r.enqueueCount() != enqueueCount ? r : copy(r, r.status(),
-                r.enqueueCount(), true, r.updatedAt()));
+        runs.computeIfPresent(runId, (id, r) -> r.enqueueCount() != enqueueCount ? r
+                : copy(r, r.status(), r.enqueueCount(), true, r.updatedAt()));
     }
 
     @Override
@@ -53,6 +60,13 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
                 .updatedAt(now).errorClass(null).reason(null).build();
         runs.put(runId, queued);
         return Optional.of(queued);
+    }
+
+    @Override
+    public synchronized List<SyncRun> stalledSince(Instant cutoff, int limit) {
+        return runs.values().stream().filter(InMemorySyncRunStore::active)
+                .filter(r -> r.updatedAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(SyncRun::updatedAt)).limit(limit).toList();
     }
 
     @Override
@@ -69,6 +83,23 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         SyncRun running = r.toBuilder().status(RunStatus.RUNNING).attempts(r.attempts() + 1).updatedAt(now).build();
         runs.put(runId, running);
         return Optional.of(new RunStart(running, cycle));
+    }
+
+    @Override
+    public synchronized boolean restore(SyncJob job, Instant now) {
+        claimKey(job.effectiveIdempotencyKey(), job.runId());
+        return createIfAbsent(SyncRun.restoredFrom(job, now)).isEmpty();
+    }
+
+    @Override
+    public synchronized Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
+        SyncRun r = runs.get(runId);
+        if (r == null || !active(r) || changedBefore != null && !r.updatedAt().isBefore(changedBefore)) {
+            return Optional.empty();
+        }
+        SyncRun next = copy(r, r.status(), r.enqueueCount() + 1, false, now);
+        runs.put(runId, next);
+        return Optional.of(next);
     }
 
     @Override
@@ -102,8 +133,17 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         keys.put(run.idempotencyKey(), run.runId());
     }
 
+    /** Test helper: lose a run's item while its key claim stays, as a crash between the two writes would. */
+    public void loseRun(String runId) {
+        runs.remove(runId);
+    }
+
     public Map<String, SyncRun> all() {
         return Map.copyOf(runs);
+    }
+
+    private static boolean active(SyncRun r) {
+        return r.status() == RunStatus.QUEUED || r.status() == RunStatus.RUNNING;
     }
 
     private static SyncRun copy(SyncRun r, RunStatus status, int enqueueCount, boolean enqueued, Instant updated) {

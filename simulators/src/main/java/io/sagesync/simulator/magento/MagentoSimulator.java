@@ -195,6 +195,20 @@ public final class MagentoSimulator implements AutoCloseable {
         faults.enqueue(FaultQueues.SYNC_STATE, count, new FaultQueues.Fault(status, Duration.ZERO));
     }
 
+    /**
+     * Chaos: until turned off (probability 0), each canonical GET and sync-state POST that no queued fault takes
+     * answers, with {@code probability}, one of {@code statuses} (e.g. 502, 503) chosen uniformly, without touching
+     * state. {@code random} makes a run reproducible; {@link #randomFaultsInjected()} counts what was handed out.
+     */
+    public void randomFaults(double probability, java.util.Random random, int... statuses) {
+        faults.randomFaults(probability, random, statuses);
+    }
+
+    /** Random faults handed out so far, by status. */
+    public Map<Integer, Integer> randomFaultsInjected() {
+        return faults.randomFaultsInjected();
+    }
+
     /** While on, every JWT-guarded route answers 401 regardless of the token (e.g. a revoked integration). */
     public void forceUnauthorized(boolean on) {
         router.forceUnauthorized(on);

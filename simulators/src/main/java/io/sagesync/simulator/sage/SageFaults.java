@@ -24,7 +24,20 @@ public final class SageFaults {
         /** Answer the given 5xx status without touching state. */
         FAIL,
         /** Process the request normally (the record IS created), then answer 500 instead of the real reply. */
-        FAIL_AFTER_CREATE
+        FAIL_AFTER_CREATE,
+        /** Close the connection without an answer and without touching state. */
+        DROP,
+        /** Process the request normally (the record IS created), then close the connection without an answer. */
+        DROP_AFTER_CREATE;
+
+        boolean afterCreate() {
+            return this == FAIL_AFTER_CREATE || this == DROP_AFTER_CREATE;
+        }
+    }
+
+    /** A probabilistic rule: each matching request draws once and, with {@code probability}, gets one of kinds. */
+    private record RandomRule(String method, String pathPrefix, double probability, java.util.Random random,
+                              List<Kind> kinds) {
     }
 
     /** A consumed fault handed to the simulator. */
@@ -50,6 +63,8 @@ public final class SageFaults {
     }
 
     private final List<Rule> rules = new ArrayList<>();
+    private final List<RandomRule> randomRules = new ArrayList<>();
+    private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
     private Duration latency = Duration.ZERO;
 
     SageFaults() {
@@ -73,6 +88,31 @@ public final class SageFaults {
         return add(method, pathPrefix, count, new Fault(Kind.FAIL_AFTER_CREATE, 500, null));
     }
 
+    /** The next {@code count} matching requests lose their connection without an answer (and change nothing). */
+    public synchronized SageFaults dropNext(String method, String pathPrefix, int count) {
+        return add(method, pathPrefix, count, new Fault(Kind.DROP, 0, null));
+    }
+
+    /**
+     * Chaos: until {@link #reset()}, each request matching {@code method} and {@code pathPrefix} that no counted rule
+     * takes gets, with {@code probability}, one of {@code kinds} chosen uniformly ({@code THROTTLE} answers 429,
+     * {@code FAIL} 503, the others as their names say). {@code random} makes a run reproducible.
+     */
+    public synchronized SageFaults randomly(String method, String pathPrefix, double probability,
+                                            java.util.Random random, Kind... kinds) {
+        if (probability < 0 || probability > 1 || kinds.length == 0) {
+            throw new IllegalArgumentException("probability must be in [0, 1] and at least one kind given");
+        }
+        String m = method == null || "*".equals(method) ? null : method.toUpperCase(Locale.ROOT);
+        randomRules.add(new RandomRule(m, Objects.requireNonNull(pathPrefix), probability, random, List.of(kinds)));
+        return this;
+    }
+
+    /** How many faults of each kind were handed out so far (counted and random rules). */
+    public synchronized java.util.Map<Kind, Integer> injected() {
+        return java.util.Map.copyOf(injected);
+    }
+
     /** Adds {@code perRequest} latency to every request until {@link #reset()}. */
     public synchronized SageFaults latency(Duration perRequest) {
         if (perRequest.isNegative()) {
@@ -85,6 +125,8 @@ public final class SageFaults {
     /** Removes every rule and the latency. */
     public synchronized void reset() {
         rules.clear();
+        randomRules.clear();
+        injected.clear();
         latency = Duration.ZERO;
     }
 
@@ -107,7 +149,22 @@ public final class SageFaults {
                 if (rule.remaining <= 0) {
                     it.remove();
                 }
+                injected.merge(rule.fault.kind(), 1, Integer::sum);
                 return Optional.of(rule.fault);
+            }
+        }
+        for (RandomRule r : randomRules) {
+            if ((r.method() == null || r.method().equals(method)) && path.startsWith(r.pathPrefix())
+                    && r.random().nextDouble() < r.probability()) {
+                Kind kind = r.kinds().get(r.random().nextInt(r.kinds().size()));
+                injected.merge(kind, 1, Integer::sum);
+                int status = switch (kind) {
+                    case THROTTLE -> 429;
+                    case FAIL -> 503;
+                    case FAIL_AFTER_CREATE -> 500;
+                    case DROP, DROP_AFTER_CREATE -> 0;
+                };
+                return Optional.of(new Fault(kind, status, null));
             }
         }
         return Optional.empty();

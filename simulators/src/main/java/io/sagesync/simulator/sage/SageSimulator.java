@@ -231,7 +231,10 @@ public final class SageSimulator implements AutoCloseable {
             // logged before the reply leaves, so a client that got its answer always finds it in the log
             requestLog.add(new RecordedRequest(clock.instant(), method, path, uri.getRawQuery(), business,
                     reply.status()));
-            SageHttp.send(exchange, reply);
+            if (reply.status() != DROPPED) {
+                SageHttp.send(exchange, reply);
+            }
+            // DROPPED: closing the exchange without a status line closes the connection under the client
         }
     }
 
@@ -240,7 +243,10 @@ public final class SageSimulator implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         SageHttp.sleep(faults.currentLatency());
         Optional<SageFaults.Fault> fault = faults.take(method, path);
-        if (fault.isPresent() && fault.get().kind() != SageFaults.Kind.FAIL_AFTER_CREATE) {
+        if (fault.isPresent() && fault.get().kind() == SageFaults.Kind.DROP) {
+            return new Reply(DROPPED, null);
+        }
+        if (fault.isPresent() && !fault.get().kind().afterCreate()) {
             return SageHttp.faultReply(fault.get());
         }
         Reply reply;
@@ -251,6 +257,13 @@ public final class SageSimulator implements AutoCloseable {
         } catch (SageApiException e) {
             reply = new Reply(e.status(), SageHttp.errorArray(e.errors()));
         }
-        return fault.isPresent() ? SageHttp.unexpectedError() : reply;
+        if (fault.isPresent()) {
+            return fault.get().kind() == SageFaults.Kind.DROP_AFTER_CREATE ? new Reply(DROPPED, null)
+                    : SageHttp.unexpectedError();
+        }
+        return reply;
     }
+
+    /** Request-log status of a request whose connection was dropped without an answer. */
+    public static final int DROPPED = 0;
 }

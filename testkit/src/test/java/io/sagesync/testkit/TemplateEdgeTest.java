@@ -1,0 +1,133 @@
+package io.sagesync.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployed edge as template.yaml declares it (issue 9 item 9 and the parameter check of item 10): throttling and
+ * access logs on the HTTP API, a tight limit on the public OAuth callback, log retention and reserved concurrency on
+ * every function, DynamoDB access confined by leading keys, the customer-managed key on every secret and the table,
+ * and a MagentoBaseUrl that must be https without credentials. (cfn-lint checks the syntax; this checks intent.)
+ */
+class TemplateEdgeTest {
+    private final JsonNode template = load();
+    private final JsonNode resources = template.path("Resources");
+
+    @Test
+    void httpApi_isThrottled_logsAccess_andTheOAuthCallbackHasItsOwnLowLimit() {
+        JsonNode api = resources.path("HttpApi").path("Properties");
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt()).isPositive();
+        assertThat(api.path("DefaultRouteSettings").path("ThrottlingBurstLimit").asInt()).isPositive();
+        assertThat(api.path("AccessLogSettings").path("DestinationArn").asText()).contains("HttpApiAccessLogs");
+        assertThat(api.path("AccessLogSettings").path("Format").asText()).contains("$context.status");
+        JsonNode callback = api.path("RouteSettings").path("GET /sage/oauth/callback");
+        assertThat(callback.path("ThrottlingRateLimit").asInt())
+                .isPositive().isLessThan(api.path("DefaultRouteSettings").path("ThrottlingRateLimit").asInt());
+        assertThat(resources.path("HttpApiAccessLogs").path("Properties").has("RetentionInDays")).isTrue();
+    }
+
+    @Test
+    void everyFunction_logsToAGroupWithRetention_andReservesConcurrency() {
+        List<String> functions = ofType("AWS::Serverless::Function");
+        assertThat(functions).contains("WebhookFunction", "SyncFunction", "SweeperFunction", "SyncStatePushFunction",
+                "AdminFunction");
+        for (String name : functions) {
+            JsonNode props = resources.path(name).path("Properties");
+            String group = props.path("LoggingConfig").path("LogGroup").asText();
+            assertThat(group).as(name + " log group").isNotBlank();
+            JsonNode logGroup = resources.path(group.replace("!Ref ", "").trim());
+            assertThat(logGroup.path("Type").asText()).as(name).isEqualTo("AWS::Logs::LogGroup");
+            assertThat(logGroup.path("Properties").has("RetentionInDays")).as(name + " retention").isTrue();
+            assertThat(props.has("ReservedConcurrentExecutions")).as(name + " reserved concurrency").isTrue();
+        }
+    }
+
+    @Test
+    void theWorkersDynamoDbAccess_isConfinedToTheirKeyPrefixes() {
+        for (String name : List.of("WebhookFunction", "SyncFunction", "SyncStatePushFunction")) {
+            for (JsonNode statement : statements(name)) {
+                if (statement.path("Action").toString().contains("dynamodb:")) {
+                    assertThat(statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
+                            .isArray()).as(name + " " + statement.path("Action")).isTrue();
+                }
+            }
+        }
+        assertThat(statements("SyncFunction").toString()).as("no unused Query").doesNotContain("dynamodb:Query");
+    }
+
+    @Test
+    void theFifoSyncSource_takesOneJobPerInvocation_andEveryQueueOutlivesItsConsumersTimeout() {
+        JsonNode sync = resources.path("SyncFunction").path("Properties");
+        assertThat(sync.path("Events").path("SyncJobs").path("Properties").path("BatchSize").asInt()).isEqualTo(1);
+        for (String function : ofType("AWS::Serverless::Function")) {
+            JsonNode props = resources.path(function).path("Properties");
+            int timeout = props.path("Timeout").asInt(template.path("Globals").path("Function").path("Timeout")
+                    .asInt());
+            for (JsonNode event : props.path("Events")) {
+                if ("SQS".equals(event.path("Type").asText())) {
+                    String queue = event.path("Properties").path("Queue").asText().replace(".Arn", "").trim();
+                    assertThat(resources.path(queue).path("Properties").path("VisibilityTimeout").asInt())
+                            .as(function + " <- " + queue).isGreaterThanOrEqualTo(timeout);
+                }
+            }
+        }
+    }
+
+    @Test
+    void secretsAndTable_useTheCustomerManagedKey_withRotation() {
+        assertThat(resources.path("SagesyncKey").path("Properties").path("EnableKeyRotation").asBoolean()).isTrue();
+        for (String secret : ofType("AWS::SecretsManager::Secret")) {
+            assertThat(resources.path(secret).path("Properties").path("KmsKeyId").asText()).as(secret)
+                    .contains("SagesyncKey");
+        }
+        JsonNode sse = resources.path("SagesyncTable").path("Properties").path("SSESpecification");
+        assertThat(sse.path("SSEType").asText()).isEqualTo("KMS");
+        assertThat(sse.path("KMSMasterKeyId").asText()).contains("SagesyncKey");
+    }
+
+    @Test
+    void magentoBaseUrl_mustBeHttpsWithoutCredentials() {
+        Pattern allowed = Pattern.compile(template.path("Parameters").path("MagentoBaseUrl").path("AllowedPattern")
+                .asText());
+        assertThat(List.of("", "https://shop.example.com", "https://shop.example.com:8443/magento/"))
+                .allMatch(u -> allowed.matcher(u).matches());
+        assertThat(List.of("http://shop.example.com", "https://user:pass@shop.example.com",
+                "https://shop.example.com/@evil", "ftp://shop.example.com", "https://shop.example.com/a b"))
+                .noneMatch(u -> allowed.matcher(u).matches());
+    }
+
+    private List<JsonNode> statements(String function) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode policy : resources.path(function).path("Properties").path("Policies")) {
+            policy.path("Statement").forEach(all::add);
+        }
+        return all;
+    }
+
+    private List<String> ofType(String type) {
+        List<String> names = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> e : resources.properties()) {
+            if (type.equals(e.getValue().path("Type").asText())) {
+                names.add(e.getKey());
+            }
+        }
+        return names;
+    }
+
+    private static JsonNode load() {
+        try {
+            return new ObjectMapper(new YAMLFactory()).readTree(Files.readString(TemplateResources.findTemplate()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
