@@ -56,7 +56,7 @@ public final class DynamoDbReplayableRuns implements ReplayableRuns {
                     request.exclusiveStartKey(start);
                 }
                 ScanResponse page = dynamoDb.scan(request.build());
-                page.items().stream().map(DynamoDbSyncRunStore::fromItem).filter(filter::matches).forEach(found::add);
+                page.items().stream().map(RunItems::fromItem).filter(filter::matches).forEach(found::add);
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
             } while (start != null);

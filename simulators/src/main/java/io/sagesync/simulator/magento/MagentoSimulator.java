@@ -1,6 +1,7 @@
 package io.sagesync.simulator.magento;
 
 import com.sun.net.httpserver.HttpServer;
+import java.util.Map;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
