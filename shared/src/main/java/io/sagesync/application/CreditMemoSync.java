@@ -142,7 +142,7 @@ final class CreditMemoSync {
                 EventName.CREDITMEMO_CREATED);
         // the invoice's contact, not a fresh routing: Sage only allocates within one contact (docs/refunds.md)
         CreditNoteMapping mapped = InvoiceSync.mapping(() -> CreditNoteMapper.map(memo, original, invoice.date(),
-                policy, business, invoice.contactId(), idempotencyId));
+                policy, business, invoice.contactId(), idempotencyId, CatalogKeys.links(policy, xrefs)));
         warnings.addAll(mapped.warningCodes());
         String reference = mapped.request().reference();
         SageArtefactBalance created = null;

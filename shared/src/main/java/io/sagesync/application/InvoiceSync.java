@@ -104,7 +104,7 @@ final class InvoiceSync {
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.INVOICE, invoice.magentoId(),
                 EventName.INVOICE_CREATED);
         InvoiceMappingResult mapped = mapping(() -> InvoiceMapper.map(invoice, policy, business, contactId,
-                idempotencyId));
+                idempotencyId, CatalogKeys.links(policy, xrefs)));
         List<String> warnings = new ArrayList<>(contactWarnings.stream().map(MappingWarning::code).toList());
         mapped.warningCodes().stream().filter(c -> !warnings.contains(c)).forEach(warnings::add);
         PostedInvoice result = null;

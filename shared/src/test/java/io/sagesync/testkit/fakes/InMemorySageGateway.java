@@ -24,6 +24,8 @@ import java.util.Optional;
  * {@link #total}, serves {@link #invoice} to {@code findSalesInvoice} and {@link #referenceData} as reference data.
  */
 public final class InMemorySageGateway implements SageGateway, CreditNotesNotExercised {
+    /** Customers and the catalogue: contact updates, products, services, stock items and movements. */
+    public final InMemorySageCatalog catalog = new InMemorySageCatalog();
     public final Deque<SageCallException> postFailures = new ArrayDeque<>();
     public final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
     public final List<SageContactPaymentRequest> payments = new ArrayList<>();
@@ -100,5 +102,40 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
     @Override
     public SageReferenceData referenceData() {
         return referenceData;
+    }
+
+    @Override
+    public void updateContact(String contactId, SageContactRequest update) {
+        catalog.updateContact(contactId, update);
+    }
+
+    @Override
+    public io.sagesync.domain.sage.CatalogPriceTypes catalogPriceTypes() {
+        return catalog.catalogPriceTypes();
+    }
+
+    @Override
+    public String createCatalogItem(io.sagesync.domain.sage.SageCatalogItem item, String idempotencyId) {
+        return catalog.createCatalogItem(item, idempotencyId);
+    }
+
+    @Override
+    public void updateCatalogItem(String sageId, io.sagesync.domain.sage.SageCatalogItem item) {
+        catalog.updateCatalogItem(sageId, item);
+    }
+
+    @Override
+    public Optional<String> findCatalogItemByCode(io.sagesync.domain.sage.CatalogItemKind kind, String itemCode) {
+        return catalog.findCatalogItemByCode(kind, itemCode);
+    }
+
+    @Override
+    public BigDecimal stockQuantity(String stockItemId) {
+        return catalog.stockQuantity(stockItemId);
+    }
+
+    @Override
+    public String createStockMovement(io.sagesync.domain.sage.SageStockMovementRequest movement) {
+        return catalog.createStockMovement(movement);
     }
 }
