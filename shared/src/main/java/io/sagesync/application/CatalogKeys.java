@@ -23,6 +23,27 @@ final class CatalogKeys {
         return "sku:" + sku;
     }
 
+    /** The state of a {@code sku:} cross-reference: {@code <kind>:<magento product id>}, e.g. {@code service:410}. */
+    static String skuState(CatalogItemKind kind, long magentoProductId) {
+        return kind.code() + ":" + magentoProductId;
+    }
+
+    /** The synced stock items among {@code skus}, as Magento product ids (what an invoice's sale moved). */
+    static java.util.List<Long> stockItemProducts(java.util.Collection<String> skus, XrefStore xrefs) {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+            xrefs.find(skuKey(sku)).map(Xref::syncedState).filter(s -> s != null && s.startsWith("stock_item:"))
+                    .ifPresent(s -> {
+                        try {
+                            ids.add(Long.parseLong(s.substring("stock_item:".length())));
+                        } catch (NumberFormatException e) {
+                            // an unreadable state links nothing; the next product event rewrites it
+                        }
+                    });
+        }
+        return ids;
+    }
+
     /**
      * The links invoice and credit-note lines use: none while {@code sync_products} is off (no extra reads, bodies
      * exactly as before), else the {@code sku:} cross-reference of each line's SKU.
@@ -36,7 +57,9 @@ final class CatalogKeys {
 
     private static Optional<CatalogLinks.Link> link(Xref x) {
         try {
-            CatalogItemKind kind = CatalogItemKind.fromCode(x.syncedState() == null ? "" : x.syncedState());
+            String state = x.syncedState() == null ? "" : x.syncedState();
+            int colon = state.indexOf(':');
+            CatalogItemKind kind = CatalogItemKind.fromCode(colon < 0 ? state : state.substring(0, colon));
             return kind == CatalogItemKind.STOCK_ITEM ? Optional.empty()
                     : Optional.of(new CatalogLinks.Link(kind, x.sageId()));
         } catch (IllegalArgumentException e) {

@@ -97,6 +97,7 @@ public final class ProcessSyncJob {
                 ledger.xrefs(), defaults, clock);
         this.products = new ProductSync(tenantId, source.magento(), parser::parseProduct, ledger.bindings(),
                 ledger.sage(), ledger.xrefs(), defaults, settings, clock);
+        invoices.refreshStockWith(products::refresh);
     }
 
     /**

@@ -69,7 +69,21 @@ final class ProductSync {
     }
 
     RunOutcome sync(SyncJob job, Instant startedAt) {
-        CanonicalProduct product = fetch(job.magentoEntityId());
+        return syncProduct(job.magentoEntityId(), job.runId(), startedAt);
+    }
+
+    /**
+     * Brings one product up to date outside its own event: the Byte8 outbox keys {@code product.upserted} by product
+     * id and drops a new row while the old one exists (about 30 days, wire contract §h), so after the first event a
+     * sale's stock change never arrives as an event. An invoice of a synced stock item calls this instead; like an
+     * event it costs nothing when Sage already holds Magento's state.
+     */
+    void refresh(long productId, String runId) {
+        syncProduct(productId, runId, clock.instant());
+    }
+
+    private RunOutcome syncProduct(long productId, String runId, Instant startedAt) {
+        CanonicalProduct product = fetch(productId);
         SyncPolicy stored = InvoiceSync.storedPolicy(bindings);
         PolicyDecision decision = SyncPolicyEvaluator.evaluateProduct(product, stored);
         if (!decision.shouldProceed()) {
@@ -112,12 +126,11 @@ final class ProductSync {
         }
         BigDecimal stockNow = null;
         if (kind == CatalogItemKind.STOCK_ITEM && product.stockQty() != null) {
-            stockNow = reconcileStock(sageId, product, created, job.runId(), policy, warnings);
+            stockNow = reconcileStock(sageId, product, created, runId, policy, warnings);
         }
         Xref synced = new Xref(sageId, item.itemCode(), new CatalogSyncState(kind, fingerprint, stockNow).encode());
-        if (kind != CatalogItemKind.STOCK_ITEM) {
-            xrefs.put(CatalogKeys.skuKey(item.itemCode()), new Xref(sageId, item.itemCode(), kind.code()));
-        }
+        xrefs.put(CatalogKeys.skuKey(item.itemCode()), new Xref(sageId, item.itemCode(),
+                CatalogKeys.skuState(kind, product.magentoId())));
         xrefs.put(key, synced);
         return succeeded(synced, startedAt, warnings);
     }

@@ -94,7 +94,7 @@ class ProductSyncTest {
         assertThat(catalog.codeLookups).as("looked up once, before the create").isEqualTo(1);
         assertThat(catalog.priceTypeReads).as("price bands cached").isEqualTo(1);
         assertThat(xrefs.find("sku:24-MB01")).hasValueSatisfying(x -> assertThat(x.syncedState())
-                .isEqualTo("product"));
+                .isEqualTo("product:301"));
         assertThat(pushes.jobs()).hasSize(3).allSatisfy(p -> assertThat(p.update().syncStatus())
                 .isEqualTo(SyncStateUpdate.SyncStatus.SYNCED));
     }
@@ -223,6 +223,44 @@ class ProductSyncTest {
         assertThat(lines.get(0).productId()).as("stock item not linked").isNull();
         assertThat(lines.get(1).serviceId()).isEqualTo(serviceId);
         assertThat(lines.get(1).productId()).isNull();
+    }
+
+    @Test
+    void aSaleOfASyncedStockItem_bringsSageToMagentosStock_thoughTheOutboxSendsNoSecondProductEvent() {
+        policy(",\"sync_stock\":true}");
+        CanonicalProducts.Product bag = CanonicalProducts.simple(302, "50.0", "3");
+        magento.entities.put("product/302", bag.toJson());
+        productEvent(302);
+        magento.entities.put("product/302", bag.withStock("1").toJson()); // two sold; Magento's stock save is dropped
+        magento.entities.put("invoice/42", CanonicalInvoices.builder(42).lines(List.of(
+                CanonicalInvoices.line("SKU-302", "Product 302", "2.0", "50.0", "18.0", "10.0", "simple"))).build());
+
+        sage.total = new BigDecimal("120.00");
+
+        SyncRun invoice = run(EventName.INVOICE_CREATED, 42);
+
+        assertThat(invoice.status()).as(invoice.reason()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(invoice.warnings()).doesNotContain(InvoiceSync.STOCK_REFRESH_FAILED);
+        assertThat(catalog.movements).extracting(m -> m.quantity().toPlainString()).containsExactly("3", "-2");
+        assertThat(catalog.itemWrites).as("the item itself is unchanged").hasSize(1);
+    }
+
+    @Test
+    void aFailedStockRefresh_isAWarningOnTheInvoice_neverAFailure() {
+        policy(",\"sync_stock\":true}");
+        magento.entities.put("product/302", CanonicalProducts.simple(302, "50.0", "3").toJson());
+        productEvent(302);
+        magento.entities.remove("product/302"); // deleted in Magento meanwhile: 404 on the refresh
+        magento.entities.put("invoice/42", CanonicalInvoices.builder(42).lines(List.of(
+                CanonicalInvoices.line("SKU-302", "Product 302", "2.0", "50.0", "18.0", "10.0", "simple"))).build());
+
+        sage.total = new BigDecimal("120.00");
+
+        SyncRun invoice = run(EventName.INVOICE_CREATED, 42);
+
+        assertThat(invoice.status()).as(invoice.reason()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(invoice.warnings()).contains(InvoiceSync.STOCK_REFRESH_FAILED);
+        assertThat(catalog.movements).as("only the opening stock").hasSize(1);
     }
 
     @Test
