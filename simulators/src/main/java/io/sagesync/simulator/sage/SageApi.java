@@ -99,7 +99,11 @@ final class SageApi {
         }
         return switch (collection) {
             case "financial_settings" -> new Reply(200, SageBusinesses.financialSettings(ledger));
-            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(), query, r -> true);
+            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(
+                    Boolean.parseBoolean(query.get("include_destination_vat_rates"))), query, r -> true);
+            case "tax_determinations" -> SageListing.list(collection, ledger.taxDeterminations(
+                    query.get("usage"), query.get("contact_id"),
+                    Boolean.parseBoolean(query.get("include_destination_vat"))), query, r -> true);
             case "ledger_accounts" -> SageListing.list(collection, ledger.ledgerAccounts(query.get("visible_in")),
                     query, r -> true);
             case "bank_accounts" -> SageListing.list(collection, ledger.bankAccounts(), query, r -> true);
@@ -117,7 +121,8 @@ final class SageApi {
                 if (!CATALOG_LISTS.contains(collection)) {
                     throw SageApiException.notFound("path " + path);
                 }
-                yield SageListing.list(collection, ledger.catalog(collection), query, SageListing.itemFilter(query));
+                yield SageListing.list(collection, SageCatalog.list(ledger, collection), query,
+                        SageListing.itemFilter(query));
             }
         };
     }
@@ -125,7 +130,7 @@ final class SageApi {
     private Reply update(HttpExchange exchange, SageLedger ledger, String collection, String id, byte[] body) {
         String root = UPDATE_ROOTS.get(collection);
         JsonNode json = validated(exchange, "PUT", "/" + collection + "/{key}", root, body);
-        return new Reply(200, ledger.update(root, id, json));
+        return new Reply(200, SageCatalog.updateResource(ledger, root, id, json));
     }
 
     private Reply create(HttpExchange exchange, SageLedger ledger, String path, byte[] body) {

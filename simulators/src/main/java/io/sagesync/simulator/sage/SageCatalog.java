@@ -1,6 +1,7 @@
 package io.sagesync.simulator.sage;
 
 import static io.sagesync.simulator.sage.SageNodes.NODES;
+import static io.sagesync.simulator.sage.SageNodes.copies;
 import static io.sagesync.simulator.sage.SageNodes.decimal;
 import static io.sagesync.simulator.sage.SageNodes.link;
 import static io.sagesync.simulator.sage.SageNodes.linkOf;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Products, services, stock items and stock movements as Sage keeps them: {@code item_code} unique across the
@@ -42,6 +45,34 @@ final class SageCatalog {
 
     private static ObjectNode priceType(String id, String name, String path) {
         return link(id, name, path + id).put("name", name).put("active", true);
+    }
+
+    /** A catalogue or reference collection ({@code products} lists stock items too, as Sage does). */
+    static List<ObjectNode> list(SageLedger ledger, String collection) {
+        synchronized (ledger) {
+            return switch (collection) {
+                case "products" -> Stream.concat(ledger.products.values().stream(),
+                        ledger.stockItems.values().stream()).map(ObjectNode::deepCopy).toList();
+                case "services" -> copies(ledger.services);
+                case "stock_items" -> copies(ledger.stockItems);
+                case "stock_movements" -> copies(ledger.stockMovements);
+                case "product_sales_price_types" -> copies(ledger.productPriceTypes);
+                case "service_rate_types" -> copies(ledger.serviceRateTypes);
+                default -> throw SageApiException.notFound(collection);
+            };
+        }
+    }
+
+    /**
+     * {@code PUT /contacts|products|services|stock_items/{id}} with an (already schema-valid) wrapped body: only the
+     * fields sent change.
+     */
+    static ObjectNode updateResource(SageLedger ledger, String resourceType, String id, JsonNode wrappedBody) {
+        synchronized (ledger) {
+            JsonNode body = wrappedBody.path(resourceType);
+            return "contact".equals(resourceType) ? SageContacts.update(ledger, id, body)
+                    : update(ledger, resourceType, id, body);
+        }
     }
 
     /** The store of a catalogue resource type ({@code product}, {@code service}, {@code stock_item}). */

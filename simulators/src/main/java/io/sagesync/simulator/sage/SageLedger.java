@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,6 +114,49 @@ final class SageLedger {
         return copies(taxRates);
     }
 
+    /** {@code GET /tax_rates}; destination rates only when asked for and destination VAT is on. */
+    synchronized List<ObjectNode> taxRates(boolean includeDestination) {
+        List<ObjectNode> out = new ArrayList<>(copies(taxRates));
+        if (includeDestination && destinationVat) {
+            out.addAll(SageDestinationRates.all());
+        }
+        return out;
+    }
+
+    /**
+     * {@code GET /tax_determinations}: the rates that apply to a contact. With destination VAT on and a contact in
+     * another member state, that state's destination rates; otherwise the business's own rates.
+     */
+    synchronized List<ObjectNode> taxDeterminations(String usage, String contactId, boolean includeDestination) {
+        if (usage == null || usage.isBlank()) {
+            throw SageApiException.invalid("usage", "is required");
+        }
+        if (contactId == null || !includeDestination || !destinationVat) {
+            return copies(taxRates);
+        }
+        ObjectNode contact = contacts.get(contactId);
+        if (contact == null) {
+            throw SageApiException.notFound("contacts/" + contactId);
+        }
+        String country = contactCountry(contact);
+        return !region.country.equalsIgnoreCase(country) && SageDestinationRates.known(country)
+                ? SageDestinationRates.of(country) : copies(taxRates);
+    }
+
+    /** The contact's delivery country, else its main address's country, else the business's. */
+    String contactCountry(ObjectNode contact) {
+        for (String field : new String[] {"delivery_address", "main_address"}) {
+            String country = contact.path(field).path("country_id").asText("");
+            if (country.isEmpty()) {
+                country = contact.path(field).path("country").path("id").asText("");
+            }
+            if (!country.isEmpty()) {
+                return country;
+            }
+        }
+        return region.country;
+    }
+
     synchronized List<ObjectNode> ledgerAccounts(String visibleIn) {
         return copies(ledgerAccounts).stream()
                 .filter(a -> visibleIn == null || visibleIn.equals(a.path("visible_in").asText()))
@@ -154,30 +198,6 @@ final class SageLedger {
 
     synchronized List<ObjectNode> allocations() {
         return copies(allocations);
-    }
-
-    /** A catalogue or reference collection ({@code products} lists stock items too, as Sage does). */
-    synchronized List<ObjectNode> catalog(String collection) {
-        return switch (collection) {
-            case "products" -> java.util.stream.Stream.concat(products.values().stream(),
-                    stockItems.values().stream()).map(ObjectNode::deepCopy).toList();
-            case "services" -> copies(services);
-            case "stock_items" -> copies(stockItems);
-            case "stock_movements" -> copies(stockMovements);
-            case "product_sales_price_types" -> copies(productPriceTypes);
-            case "service_rate_types" -> copies(serviceRateTypes);
-            default -> throw SageApiException.notFound(collection);
-        };
-    }
-
-    /**
-     * {@code PUT /contacts|products|services|stock_items/{id}} with an (already schema-valid) wrapped body: only the
-     * fields sent change.
-     */
-    synchronized ObjectNode update(String resourceType, String id, JsonNode wrappedBody) {
-        JsonNode body = wrappedBody.path(resourceType);
-        return "contact".equals(resourceType) ? SageContacts.update(this, id, body)
-                : SageCatalog.update(this, resourceType, id, body);
     }
 
     synchronized ObjectNode find(String collection, String id) {

@@ -169,7 +169,7 @@ public final class SageSimulator implements AutoCloseable {
      * included, as Sage lists them), {@code services}, {@code stock_items} or {@code stock_movements}.
      */
     public List<JsonNode> catalog(String collection) {
-        return List.copyOf(businesses.ledger(LEAD_BUSINESS_ID).catalog(collection));
+        return List.copyOf(SageCatalog.list(businesses.ledger(LEAD_BUSINESS_ID), collection));
     }
 
     /** Turns {@code financial_settings.destination_vat} on or off for a business. */
