@@ -34,6 +34,7 @@ class LocalCatalogWalkthroughTest {
     @Test
     void aProductSave_andASale_bringSagesStockItemToMagentosStock() {
         CatalogDemo.Result result = CatalogDemo.run(pipeline, 301, 44, Duration.ofSeconds(60));
+        CatalogDemo.print(result); // the timeline make local prints, kept in the test report
 
         assertThat(result.productSynced()).isTrue();
         assertThat(result.stockSaveDropped()).as("Magento's outbox keeps one product.upserted row per product")

@@ -107,20 +107,23 @@ final class ProductSync {
             return succeeded(known.get(), startedAt, warnings); // nothing new: no Sage call
         }
         boolean created = false;
-        String sageId;
+        String sageId = null;
         if (known.isPresent()) {
             sageId = known.get().sageId();
-            if (state.isEmpty() || !state.get().fingerprint().equals(fingerprint)) {
-                update(sageId, item);
+            if ((state.isEmpty() || !state.get().fingerprint().equals(fingerprint)) && !updated(sageId, item)) {
+                sageId = null; // deleted in Sage: bound again or created again below
             }
-        } else {
+        }
+        if (sageId == null) {
             Optional<String> existing = InvoiceSync.sageCall(() -> sage.findCatalogItemByCode(kind, item.itemCode()));
             if (existing.isPresent()) {
                 sageId = existing.get();
                 update(sageId, item);
             } else {
+                // a new idempotency id after a deletion: Sage would answer the deleted item for the old one
+                String attempt = known.map(x -> "recreate:" + x.sageId()).orElse("create");
                 sageId = InvoiceSync.sageCall(() -> sage.createCatalogItem(item,
-                        IdempotencyIds.of(tenantId, "product", key + ":" + kind.code(), "create")));
+                        IdempotencyIds.of(tenantId, "product", key + ":" + kind.code(), attempt)));
                 created = true;
             }
         }
@@ -133,6 +136,19 @@ final class ProductSync {
                 CatalogKeys.skuState(kind, product.magentoId())));
         xrefs.put(key, synced);
         return succeeded(synced, startedAt, warnings);
+    }
+
+    /** Updates the item; false when Sage no longer has it (the merchant deleted it there). */
+    private boolean updated(String sageId, SageCatalogItem item) {
+        try {
+            update(sageId, item);
+            return true;
+        } catch (SyncFailure e) {
+            if (e.errorClass() == ErrorClass.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     private void update(String sageId, SageCatalogItem item) {

@@ -174,6 +174,25 @@ class ProductSyncTest {
     }
 
     @Test
+    void anItemDeletedInSage_isCreatedAgain_underANewIdempotencyId_whenTheProductChanges() {
+        policy("}");
+        CanonicalProducts.Product bag = CanonicalProducts.joustDuffleBag(301);
+        magento.body = bag.toJson();
+        productEvent(301);
+        String deleted = catalog.itemWrites.get(0).sageId();
+        catalog.items.remove(deleted); // the merchant deleted it in Sage
+        magento.body = bag.withNameAndPrice("Joust Duffle Bag", "35.0").toJson();
+
+        SyncRun run = productEvent(301);
+
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(run.sageId()).isNotEqualTo(deleted);
+        assertThat(catalog.itemWrites).filteredOn(InMemorySageCatalog.ItemWrite::create).hasSize(2)
+                .extracting(InMemorySageCatalog.ItemWrite::idempotencyId).doesNotHaveDuplicates();
+        assertThat(xrefs.find("product:301")).hasValueSatisfying(x -> assertThat(x.sageId()).isEqualTo(run.sageId()));
+    }
+
+    @Test
     void aTransientSageFailure_isRetriedLater_withTheSameIdempotencyId() {
         policy("}");
         magento.body = CanonicalProducts.joustDuffleBag(301).toJson();

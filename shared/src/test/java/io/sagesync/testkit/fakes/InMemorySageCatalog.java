@@ -69,6 +69,9 @@ public final class InMemorySageCatalog implements SageCatalogGateway {
     @Override
     public void updateCatalogItem(String sageId, SageCatalogItem item) {
         failIfQueued();
+        if (!items.containsKey(sageId)) {
+            throw new SageCallException(SageCallException.Kind.NOT_FOUND, 404, null, "no item " + sageId, null);
+        }
         items.put(sageId, item);
         itemWrites.add(new ItemWrite(sageId, item, false, null));
     }
