@@ -10,8 +10,15 @@ import java.time.Instant;
  * @param timeline when it started and finished, and the sync-state push that followed
  * @param lastTry  the error of the latest transient failure while the run waited for a retry (may be null)
  * @param totalMismatch Sage's total differed from Magento's grand_total
+ * @param totals   the posted document's money on both sides (null for runs that posted none, or older runs)
  */
-public record RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch) {
+public record RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch,
+                        DocumentTotals totals) {
+
+    /** Without document totals. */
+    public RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch) {
+        this(run, timeline, lastTry, totalMismatch, null);
+    }
 
     /**
      * @param startedAt  latest attempt start (null before the first)

@@ -2,6 +2,7 @@ package io.sagesync.console;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbConsoleSessions;
+import io.sagesync.adapter.dynamodb.DynamoDbDailyTotals;
 import io.sagesync.adapter.dynamodb.DynamoDbReplayGuard;
 import io.sagesync.adapter.dynamodb.DynamoDbRunGauges;
 import io.sagesync.adapter.dynamodb.DynamoDbRunHistory;
@@ -95,7 +96,8 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
                 new DynamoDbSageReferenceCache(aws.dynamoDb(), table),
                 new HttpMagentoPaymentMethods(http, shopUrl, () -> signer.sign(keys.apiKey(), config.tenantId()),
                         Duration.ofSeconds(10)));
-        var pages = new ConsolePages(runs, new Reconciliation(history, clock), connection,
+        var reconciliation = new Reconciliation(history, new DynamoDbDailyTotals(aws.dynamoDb(), table), clock);
+        var pages = new ConsolePages(runs, reconciliation, connection,
                 new ConsoleSettingsRoutes(settings, new SyncPolicyJson(), adminCases.pair(), adminCases.connect(),
                         connection, admin.sageAuthorizeUrl()), console.sageAppUrl());
         var auth = new ConsoleAuth(password, new DynamoDbConsoleSessions(aws.dynamoDb(), table),

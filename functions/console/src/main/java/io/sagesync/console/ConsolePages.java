@@ -75,7 +75,8 @@ final class ConsolePages {
             }
         }
         if (route.equals("GET /dashboard/reconciliation")) {
-            return WebResponse.html(200, ReconciliationPage.render(reconciliation.lastDays(7), csrf));
+            return WebResponse.html(200, ReconciliationPage.render(reconciliation.moneyLastDays(7),
+                    reconciliation.lastDays(7), csrf));
         }
         return settings.handle(route, r, csrf, notice).orElseGet(() -> notFound(csrf));
     }

@@ -257,6 +257,10 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
             optionalSet(set, remove, values, "sage_reference", o.sageReference());
         }
         optionalSet(set, remove, values, "reconciliation", o.reconciliation());
+        if (o.totals() != null) {
+            // kept when a later attempt has none (it found the document already posted)
+            RunItems.putTotals(set, values, o.totals());
+        }
         if (o.warnings().isEmpty()) {
             remove.add("warnings");
         } else {

@@ -2,6 +2,7 @@ package io.sagesync.console.html;
 
 import static io.sagesync.console.html.Html.esc;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
@@ -27,8 +28,16 @@ public final class RunPage {
                     + "target=\"_blank\">" + esc(run.sageReference() == null ? run.sageId() : run.sageReference())
                     + "</a> <span class=\"hint\">(" + esc(run.sageId()) + ")</span>");
         }
-        if (record.totalMismatch()) {
-            fact(b, "Totals", "Sage's total differs from Magento's grand total: check this document in Sage.");
+        DocumentTotals totals = record.totals();
+        if (totals != null) {
+            fact(b, "Totals", "Magento " + esc(totals.currency()) + " " + esc(totals.magentoTotal().toPlainString())
+                    + ", Sage " + (totals.sageTotal() == null ? "reported no total"
+                            : esc(totals.currency()) + " " + esc(totals.sageTotal().toPlainString()))
+                    + " <span class=\"hint\">(document date " + esc(totals.date()) + ")</span>");
+        }
+        if (record.totalMismatch() || totals != null && totals.mismatch()) {
+            fact(b, "Reconciliation", "Sage's total differs from Magento's grand total: check this document in "
+                    + "Sage.");
         }
         b.append("</dl>");
         if (run.status() == RunStatus.FAILED) {
