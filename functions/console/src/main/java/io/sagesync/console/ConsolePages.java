@@ -1,5 +1,6 @@
 package io.sagesync.console;
 
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.console.ConnectionStatus;
 import io.sagesync.application.console.ConsoleRuns;
 import io.sagesync.application.console.Reconciliation;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** The signed-in console's routes: each reads its input, calls one use case and renders one page. */
@@ -52,12 +54,19 @@ final class ConsolePages {
             RunStatus status = Arrays.stream(RunStatus.values()).filter(s -> s.wireName().equals(r.param("status")))
                     .findFirst().orElse(null);
             EventName event = EventName.fromWire(r.param("event") == null ? "" : r.param("event")).orElse(null);
+            int waiting = runs.deadLettered();
+            var deadLettered = new RunsPage.DeadLettered(waiting, waiting > 0 ? runs.deadLetteredHead() : List.of());
             return WebResponse.html(200, RunsPage.render(runs.list(new ConsoleRuns.Filter(day, status, event)), day,
-                    status, event, runs.deadLettered(), notice, csrf));
+                    status, event, deadLettered, notice, csrf));
         }
         if (route.equals("POST /dashboard/redrive")) {
             runs.redrive();
             return WebResponse.seeOther("/dashboard/runs?notice=redriven");
+        }
+        if (route.equals("POST /dashboard/replay")) {
+            LocalDate day = day(r.form().get("day"));
+            return WebResponse.seeOther("/dashboard/runs?status=skipped&day=" + day + "&notice=replayed_all&count="
+                    + runs.replaySkipped(day));
         }
         if (path.startsWith("/dashboard/runs/")) {
             String rest = path.substring("/dashboard/runs/".length());
@@ -69,9 +78,25 @@ final class ConsolePages {
                     case NOT_FOUND -> notFound(csrf);
                 };
             }
+            if (method.equals("POST") && rest.endsWith("/replay")) {
+                String runId = rest.substring(0, rest.length() - "/replay".length());
+                ReplaySkippedRuns.RunReplay replayed = runs.replay(runId);
+                return switch (replayed.result()) {
+                    case REPLAYED -> WebResponse.seeOther("/dashboard/runs/" + replayed.replayRunId()
+                            + "?notice=replayed");
+                    case NOT_SKIPPED, UNSUPPORTED -> WebResponse.seeOther("/dashboard/runs/" + runId
+                            + "?notice=not_replayable");
+                    case NOT_FOUND -> notFound(csrf);
+                };
+            }
+            if (method.equals("POST") && rest.endsWith("/redrive")) {
+                String runId = rest.substring(0, rest.length() - "/redrive".length());
+                return WebResponse.seeOther("/dashboard/runs/" + runId + "?notice="
+                        + (runs.redriveRun(runId) ? "redriven_run" : "not_dead_lettered"));
+            }
             if (method.equals("GET") && !rest.contains("/")) {
                 return runs.find(rest).map(rec -> WebResponse.html(200, RunPage.render(rec, sageAppUrl, notice,
-                        csrf))).orElseGet(() -> notFound(csrf));
+                        csrf, runs.replayable(rec)))).orElseGet(() -> notFound(csrf));
             }
         }
         if (route.equals("GET /dashboard/reconciliation")) {

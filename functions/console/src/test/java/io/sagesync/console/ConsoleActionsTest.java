@@ -84,6 +84,97 @@ class ConsoleActionsTest {
         assertThat(run).contains("10.80").contains("10.60");
     }
 
+    @Test
+    void replay_ofASkippedRun_withTheSessionsToken_queuesAFreshRun_once() {
+        skipped("run-skip", 41);
+        String cookie = signIn();
+        String page = get("/dashboard/runs/run-skip", cookie).getBody();
+        assertThat(page).contains("action=\"/dashboard/runs/run-skip/replay\"").contains(">Replay</button>");
+
+        assertThat(post("/dashboard/runs/run-skip/replay", cookie, "csrf=forged").getStatusCode()).isEqualTo(403);
+        assertThat(syncJobs()).isEmpty();
+
+        var replayed = post("/dashboard/runs/run-skip/replay", cookie, "csrf=" + csrfOf(page));
+        assertThat(replayed.getStatusCode()).isEqualTo(303);
+        assertThat(replayed.getHeaders().get("Location")).isEqualTo("/dashboard/runs/run-skip-replay?notice=replayed");
+        assertThat(syncJobs()).singleElement().asString().contains("run-skip-replay");
+        assertThat(get("/dashboard/runs/run-skip-replay?notice=replayed", cookie).getBody())
+                .contains("This is the replay of a skipped run");
+        assertThat(get("/dashboard/runs/run-skip", cookie).getBody())
+                .contains("Replayed as <a href=\"/dashboard/runs/run-skip-replay\">").doesNotContain(">Replay</button>");
+    }
+
+    @Test
+    void replayOfTheDay_replaysEachSkippedRunListed_andNotTheOnesReplayedBefore() {
+        skipped("run-a", 51);
+        skipped("run-b", 52);
+        String cookie = signIn();
+        String list = get("/dashboard/runs?status=skipped", cookie).getBody();
+        assertThat(list).contains("action=\"/dashboard/replay\"");
+
+        var r = post("/dashboard/replay", cookie, "csrf=" + csrfOf(list) + "&day=" + LocalDate.now(ZoneOffset.UTC));
+        assertThat(r.getHeaders().get("Location")).contains("notice=replayed_all&count=2");
+        assertThat(get(r.getHeaders().get("Location"), cookie).getBody()).contains("Skipped runs replayed: 2.");
+        var again = post("/dashboard/replay", cookie, "csrf=" + csrfOf(list) + "&day="
+                + LocalDate.now(ZoneOffset.UTC));
+        assertThat(again.getHeaders().get("Location")).contains("count=0");
+        assertThat(syncJobs()).hasSize(2);
+    }
+
+    @Test
+    void redriveOfOneRun_movesOnlyThatRunsDeadLetteredJob() {
+        for (String runId : new String[] {"run-d1", "run-d2", "run-d3"}) {
+            deadLetter(runId);
+        }
+        String cookie = signIn();
+        String list = get("/dashboard/runs", cookie).getBody();
+        assertThat(list).contains("action=\"/dashboard/runs/run-d1/redrive\"")
+                .contains("action=\"/dashboard/runs/run-d2/redrive\"")
+                .contains("action=\"/dashboard/runs/run-d3/redrive\"").contains("Redrive all");
+
+        assertThat(post("/dashboard/runs/run-d2/redrive", cookie, "csrf=forged").getStatusCode()).isEqualTo(403);
+        var r = post("/dashboard/runs/run-d2/redrive", cookie, "csrf=" + csrfOf(list));
+
+        assertThat(r.getHeaders().get("Location")).isEqualTo("/dashboard/runs/run-d2?notice=redriven_run");
+        assertThat(syncJobs()).singleElement().asString().contains("\"run-d2\"");
+        String after = get("/dashboard/runs", cookie).getBody();
+        assertThat(after).contains("/dashboard/runs/run-d1/redrive").contains("/dashboard/runs/run-d3/redrive")
+                .doesNotContain("/dashboard/runs/run-d2/redrive");
+        var again = post("/dashboard/runs/run-d2/redrive", cookie, "csrf=" + csrfOf(list));
+        assertThat(again.getHeaders().get("Location")).endsWith("notice=not_dead_lettered");
+    }
+
+    private void skipped(String runId, long entityId) {
+        Instant now = Instant.now();
+        runs.createIfAbsent(SyncRun.accepted(new SyncRun.Subject(runId, TENANT, EventName.INVOICE_CREATED,
+                entityId, "invoice.created:" + entityId), now));
+        runs.start(runId, now);
+        runs.finish(runId, RunOutcome.skipped("invoice_unpaid", now, now));
+    }
+
+    private void deadLetter(String runId) {
+        var job = new io.sagesync.domain.SyncJob(runId, TENANT, EventName.INVOICE_CREATED, 7, 1, 1, 1);
+        aws.clients().sqs().sendMessage(b -> b.queueUrl(aws.queueUrl("SyncDeadLetterQueue"))
+                .messageBody(io.sagesync.adapter.sqs.SyncJobJson.write(job)).messageGroupId(TENANT)
+                .messageDeduplicationId(runId));
+    }
+
+    private java.util.List<String> syncJobs() {
+        return aws.clients().sqs().receiveMessage(b -> b.queueUrl(aws.queueUrl("SyncQueue"))
+                .maxNumberOfMessages(10).waitTimeSeconds(1)).messages().stream()
+                .map(software.amazon.awssdk.services.sqs.model.Message::body).toList();
+    }
+
+    private APIGatewayV2HTTPResponse post(String path, String cookie, String form) {
+        return handler.handleRequest(ConsoleEvents.post(path, cookie, form, Map.of("origin", ConsoleEvents.ORIGIN)),
+                null);
+    }
+
+    private static String csrfOf(String page) {
+        int at = page.indexOf("name=\"csrf\" value=\"") + "name=\"csrf\" value=\"".length();
+        return page.substring(at, page.indexOf('"', at));
+    }
+
     private void posted(String runId, long invoiceId, LocalDate date, String currency, String magento,
                         String sage) {
         Instant now = Instant.now();

@@ -26,6 +26,8 @@ final class RunItems {
     static final String ACTIVE = "active";
     static final String ACTIVE_VALUE = "RUN";
     static final String UPDATED_AT = "updated_at";
+    /** Set on a run the operator replayed: the replay run's id. */
+    static final String REPLAYED_AS = "replayed_as";
 
     private RunItems() {
     }
@@ -96,7 +98,7 @@ final class RunItems {
         var lastTry = lastClass == null ? null : new RunRecord.LastTry(lastClass, optional(item, "last_reason"));
         AttributeValue mismatch = item.get("total_mismatch");
         return new RunRecord(fromItem(item), timeline, lastTry,
-                mismatch != null && Boolean.TRUE.equals(mismatch.bool()), totals(item));
+                mismatch != null && Boolean.TRUE.equals(mismatch.bool()), totals(item), optional(item, REPLAYED_AS));
     }
 
     /** Appends the document totals to a {@code SET} expression: {@code doc_kind}, {@code doc_date}, ... */

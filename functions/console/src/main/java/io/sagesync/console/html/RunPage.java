@@ -14,7 +14,9 @@ public final class RunPage {
     }
 
     /** @param sageAppUrl base of the Sage web app, for links to the posted document */
-    public static String render(RunRecord record, String sageAppUrl, String notice, String csrf) {
+    /** @param replayable whether the run gets the Replay button (a skipped run of a supported event) */
+    public static String render(RunRecord record, String sageAppUrl, String notice, String csrf,
+                                boolean replayable) {
         SyncRun run = record.run();
         StringBuilder b = new StringBuilder(Html.notice("ok", notice));
         b.append("<dl class=\"facts\">");
@@ -52,6 +54,16 @@ public final class RunPage {
                     .append("<button type=\"submit\">Retry</button></form></section>");
         } else if (run.status() == RunStatus.SKIPPED) {
             b.append(Html.notice("ok", Reasons.skip(run.reason() == null ? "" : run.reason())));
+            if (record.replayedAs() != null) {
+                b.append("<p>Replayed as <a href=\"/dashboard/runs/").append(esc(record.replayedAs())).append("\">")
+                        .append(esc(record.replayedAs())).append("</a>.</p>");
+            } else if (replayable) {
+                b.append("<form method=\"post\" action=\"/dashboard/runs/").append(esc(run.runId()))
+                        .append("/replay\">").append(Html.csrfField(csrf))
+                        .append("<button type=\"submit\">Replay</button> <span class=\"hint\">A fresh run syncs ")
+                        .append("this Magento document with today's worker and settings; this run stays as it ")
+                        .append("was.</span></form>");
+            }
         }
         b.append("<h2>Steps</h2><ol class=\"steps\">");
         step(b, "Accepted from Magento", run.createdAt());
