@@ -23,6 +23,7 @@ import io.sagesync.admin.AdminComposition;
 import io.sagesync.admin.AdminConfig;
 import io.sagesync.application.GaugedRunStore;
 import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.application.RecountRunGauges;
 import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.console.ConnectionStatus;
 import io.sagesync.application.console.ConsoleAuth;
@@ -104,7 +105,8 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
                 new HttpMagentoPaymentMethods(http, shopUrl, () -> signer.sign(keys.apiKey(), config.tenantId()),
                         Duration.ofSeconds(10)));
         var reconciliation = new Reconciliation(history, new DynamoDbDailyTotals(aws.dynamoDb(), table), clock);
-        var pages = new ConsolePages(runs, reconciliation, connection,
+        var recount = new RecountRunGauges(store, history, gauges, clock);
+        var pages = new ConsolePages(new ConsolePages.Runs(runs, recount), reconciliation, connection,
                 new ConsoleSettingsRoutes(settings, new SyncPolicyJson(), adminCases.pair(), adminCases.connect(),
                         connection, admin.sageAuthorizeUrl()), console.sageAppUrl());
         var auth = new ConsoleAuth(password, new DynamoDbConsoleSessions(aws.dynamoDb(), table),

@@ -1,5 +1,6 @@
 package io.sagesync.console;
 
+import io.sagesync.application.RecountRunGauges;
 import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.console.ConnectionStatus;
 import io.sagesync.application.console.ConsoleRuns;
@@ -25,15 +26,21 @@ import java.util.Objects;
 final class ConsolePages {
     private static final String STYLESHEET = load();
 
+    /** The Runs area's use cases: the runs themselves and the repair of the tile's gauges. */
+    record Runs(ConsoleRuns runs, RecountRunGauges gauges) {
+    }
+
     private final ConsoleRuns runs;
+    private final RecountRunGauges gauges;
     private final Reconciliation reconciliation;
     private final ConnectionStatus connection;
     private final ConsoleSettingsRoutes settings;
     private final String sageAppUrl;
 
-    ConsolePages(ConsoleRuns runs, Reconciliation reconciliation, ConnectionStatus connection,
+    ConsolePages(Runs runs, Reconciliation reconciliation, ConnectionStatus connection,
                  ConsoleSettingsRoutes settings, String sageAppUrl) {
-        this.runs = Objects.requireNonNull(runs);
+        this.runs = Objects.requireNonNull(runs.runs());
+        this.gauges = Objects.requireNonNull(runs.gauges());
         this.reconciliation = Objects.requireNonNull(reconciliation);
         this.connection = Objects.requireNonNull(connection);
         this.settings = Objects.requireNonNull(settings);
@@ -57,7 +64,12 @@ final class ConsolePages {
             int waiting = runs.deadLettered();
             var deadLettered = new RunsPage.DeadLettered(waiting, waiting > 0 ? runs.deadLetteredHead() : List.of());
             return WebResponse.html(200, RunsPage.render(runs.list(new ConsoleRuns.Filter(day, status, event)), day,
-                    status, event, deadLettered, notice, csrf));
+                    status, event, deadLettered, gauges.current(), notice, csrf));
+        }
+        if (route.equals("POST /dashboard/gauges/recount")) {
+            RecountRunGauges.Report report = gauges.recount();
+            return WebResponse.seeOther("/dashboard/runs?notice=" + (report.more() ? "recounted_more" : "recounted")
+                    + "&count=" + report.corrected());
         }
         if (route.equals("POST /dashboard/redrive")) {
             runs.redrive();

@@ -27,6 +27,8 @@ final class ConsoleWeb {
             Map.entry("replayed", "This is the replay of a skipped run; it was queued. Refresh in a few seconds."),
             Map.entry("not_replayable", "Only a skipped run of an event the worker supports can be replayed."),
             Map.entry("replayed_all", "Skipped runs replayed: %d."),
+            Map.entry("recounted", "Tile figures recounted from the runs; runs corrected: %d."),
+            Map.entry("recounted_more", "Tile figures partly recounted (runs corrected: %d); recount again."),
             Map.entry("saved", "Settings saved."),
             Map.entry("paired", "Paired with Magento."),
             Map.entry("signed_out", "Signed out."));

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sagesync.adapter.dynamodb.DynamoDbRunGauges;
 import io.sagesync.domain.RunGauge;
 import io.sagesync.domain.RunStatus;
+import io.sagesync.port.RunGauges;
 import io.sagesync.testkit.LocalAws;
 import io.sagesync.testkit.LocalAwsExtension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,5 +79,29 @@ class DynamoDbRunGaugesIntegrationTest {
         gauges.queued("s", T0);
         gauges.finished("s", RunStatus.SKIPPED, T0.plusSeconds(1));
         assertThat(gauges.read(T0.plusSeconds(2))).isEqualTo(new RunGauge(0, 0, T0.plusSeconds(1)));
+    }
+
+    @Test
+    void repairWrites_setOneRunsEntry_andNeverMoveLastRunBack() {
+        gauges.queued("p", T0);
+        gauges.queued("f", T0);
+        gauges.finished("done", RunStatus.SUCCEEDED, T0.plusSeconds(10));
+
+        gauges.failedAt("f", T0.plusSeconds(3));
+        gauges.forget("p");
+        gauges.forget("never-there");
+        gauges.lastRunAtLeast(T0.plusSeconds(5));
+        assertThat(gauges.contents()).isEqualTo(new RunGauges.Contents(Set.of(), Map.of("f", T0.plusSeconds(3)),
+                T0.plusSeconds(10)));
+
+        gauges.lastRunAtLeast(T0.plusSeconds(20));
+        assertThat(gauges.read(T0.plusSeconds(21))).isEqualTo(new RunGauge(0, 1, T0.plusSeconds(20)));
+    }
+
+    @Test
+    void contentsOfAnEmptyStore_isEmpty_andLastRunCanBeSetFirst() {
+        assertThat(gauges.contents()).isEqualTo(new RunGauges.Contents(Set.of(), Map.of(), null));
+        gauges.lastRunAtLeast(T0);
+        assertThat(gauges.contents().lastRunAt()).isEqualTo(T0);
     }
 }

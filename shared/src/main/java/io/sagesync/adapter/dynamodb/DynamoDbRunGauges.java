@@ -7,10 +7,13 @@ import io.sagesync.port.RunGauges;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -60,14 +63,7 @@ public final class DynamoDbRunGauges implements RunGauges {
 
     @Override
     public RunGauge read(Instant now) {
-        Map<String, AttributeValue> item;
-        try {
-            var response = dynamoDb.getItem(GetItemRequest.builder().tableName(tableName).key(key())
-                    .consistentRead(true).build());
-            item = response.hasItem() ? response.item() : Map.of();
-        } catch (SdkException e) {
-            throw new InfrastructureException("run gauges unavailable", e);
-        }
+        Map<String, AttributeValue> item = item();
         long since = now.minus(FAILED_WINDOW).getEpochSecond();
         int pending = 0;
         int failed = 0;
@@ -90,6 +86,59 @@ public final class DynamoDbRunGauges implements RunGauges {
         return new RunGauge(pending, failed, last == null ? null : Instant.parse(last.s()));
     }
 
+    @Override
+    public Contents contents() {
+        Map<String, AttributeValue> item = item();
+        Set<String> pending = new HashSet<>();
+        Map<String, Instant> failed = new HashMap<>();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (e.getKey().startsWith(PENDING)) {
+                pending.add(e.getKey().substring(PENDING.length()));
+            } else if (e.getKey().startsWith(FAILED)) {
+                failed.put(e.getKey().substring(FAILED.length()), Instant.ofEpochSecond(Long.parseLong(
+                        e.getValue().n())));
+            }
+        }
+        AttributeValue last = item.get("last_run_at");
+        return new Contents(pending, failed, last == null ? null : Instant.parse(last.s()));
+    }
+
+    @Override
+    public void forget(String runId) {
+        update("REMOVE #p, #f", Map.of("#p", PENDING + runId, "#f", FAILED + runId), null);
+    }
+
+    @Override
+    public void failedAt(String runId, Instant at) {
+        update("SET #f = :t REMOVE #p", Map.of("#p", PENDING + runId, "#f", FAILED + runId),
+                Map.of(":t", epoch(at)));
+    }
+
+    @Override
+    public void lastRunAtLeast(Instant at) {
+        try {
+            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key())
+                    .updateExpression("SET last_run_at = :at")
+                    // ISO-8601 instants of one format compare as text
+                    .conditionExpression("attribute_not_exists(last_run_at) OR last_run_at < :at")
+                    .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()))).build());
+        } catch (ConditionalCheckFailedException later) {
+            // a later run is recorded already
+        } catch (SdkException e) {
+            throw new InfrastructureException("run gauges unavailable", e);
+        }
+    }
+
+    private Map<String, AttributeValue> item() {
+        try {
+            var response = dynamoDb.getItem(GetItemRequest.builder().tableName(tableName).key(key())
+                    .consistentRead(true).build());
+            return response.hasItem() ? response.item() : Map.of();
+        } catch (SdkException e) {
+            throw new InfrastructureException("run gauges unavailable", e);
+        }
+    }
+
     /** Old failures stay failed runs; they only stop counting. Best effort: a failed prune is retried next read. */
     private void prune(Map<String, String> stale) {
         try {
@@ -105,7 +154,7 @@ public final class DynamoDbRunGauges implements RunGauges {
         try {
             dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key())
                     .updateExpression(expression).expressionAttributeNames(names)
-                    .expressionAttributeValues(values).build());
+                    .expressionAttributeValues(values == null || values.isEmpty() ? null : values).build());
         } catch (SdkException e) {
             throw new InfrastructureException("run gauges unavailable", e);
         }

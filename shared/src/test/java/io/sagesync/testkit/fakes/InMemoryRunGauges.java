@@ -44,6 +44,34 @@ public final class InMemoryRunGauges implements RunGauges {
         return new RunGauge(pending.size(), failed24h, lastRunAt);
     }
 
+    @Override
+    public Contents contents() {
+        check();
+        return new Contents(pending.keySet(), failed, lastRunAt);
+    }
+
+    @Override
+    public void forget(String runId) {
+        check();
+        pending.remove(runId);
+        failed.remove(runId);
+    }
+
+    @Override
+    public void failedAt(String runId, Instant at) {
+        check();
+        pending.remove(runId);
+        failed.put(runId, at);
+    }
+
+    @Override
+    public synchronized void lastRunAtLeast(Instant at) {
+        check();
+        if (lastRunAt == null || lastRunAt.isBefore(at)) {
+            lastRunAt = at;
+        }
+    }
+
     private void check() {
         if (unavailable) {
             throw new InfrastructureException("run gauges unavailable (fake)");

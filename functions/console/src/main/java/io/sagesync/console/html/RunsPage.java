@@ -3,6 +3,7 @@ package io.sagesync.console.html;
 import static io.sagesync.console.html.Html.esc;
 
 import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunGauge;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
@@ -20,7 +21,7 @@ public final class RunsPage {
 
     /** @param status null = any; @param event null = any */
     public static String render(List<RunRecord> runs, LocalDate day, RunStatus status, EventName event,
-                                DeadLettered deadLettered, String notice, String csrf) {
+                                DeadLettered deadLettered, RunGauge tile, String notice, String csrf) {
         StringBuilder b = new StringBuilder(Html.notice("ok", notice));
         b.append("<form method=\"get\" action=\"/dashboard/runs\" class=\"filters\" aria-label=\"Filter runs\">")
                 .append("<label for=\"day\">Day (UTC)</label><input id=\"day\" name=\"day\" type=\"date\" value=\"")
@@ -62,7 +63,20 @@ public final class RunsPage {
                             + "and settings; runs of events still not supported are left alone.</span></form>");
         }
         deadLetters(b, deadLettered, csrf);
+        tile(b, tile, csrf);
         return Html.page("Runs", "runs", csrf, b.toString());
+    }
+
+    /** What Magento's dashboard tile shows, and the repair that rebuilds it from the runs. */
+    private static void tile(StringBuilder b, RunGauge tile, String csrf) {
+        b.append("<section class=\"card\" aria-labelledby=\"tile\"><h2 id=\"tile\">Magento dashboard tile</h2>")
+                .append("<p id=\"tile-figures\">Pending: ").append(tile.pendingCount()).append(" · failed in 24 h: ")
+                .append(tile.failed24h()).append(" · last run: ")
+                .append(tile.lastRunAt() == null ? "none" : esc(time(tile.lastRunAt().toString())) + " UTC")
+                .append("</p><form method=\"post\" action=\"/dashboard/gauges/recount\">")
+                .append(Html.csrfField(csrf)).append("<button type=\"submit\">Recount from the runs</button> ")
+                .append("<span class=\"hint\">If the tile disagrees with this list (a figure kept while runs ")
+                .append("changed), this rebuilds it from the runs themselves.</span></form></section>");
     }
 
     private static void deadLetters(StringBuilder b, DeadLettered dead, String csrf) {
