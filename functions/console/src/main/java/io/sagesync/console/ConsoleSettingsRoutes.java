@@ -71,7 +71,7 @@ final class ConsoleSettingsRoutes {
                     typed.put(k, v);
                 }
             });
-            PolicyForm.CHECKBOXES.forEach(f -> typed.put(f, "true".equals(r.form().get(f)) ? "true" : ""));
+            PolicyForm.checkboxes().forEach(f -> typed.put(f, "true".equals(r.form().get(f)) ? "true" : ""));
             return WebResponse.html(400, SettingsPage.render(typed, choices(view),
                     PolicyForm.errors(e.fieldErrors()), null, csrf));
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.sagesync.adapter.dynamodb.DynamoDbDailyTotals;
 import io.sagesync.adapter.dynamodb.DynamoDbRunGauges;
+import io.sagesync.adapter.dynamodb.DynamoDbSageReferenceCache;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.admin.AdminConfig;
@@ -14,6 +15,7 @@ import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.SyncRun;
+import io.sagesync.port.SageReference;
 import io.sagesync.testkit.LocalAws;
 import io.sagesync.testkit.LocalAwsExtension;
 import java.math.BigDecimal;
@@ -165,6 +167,63 @@ class ConsoleActionsTest {
         assertThat(get(r.getHeaders().get("Location"), cookie).getBody())
                 .contains("runs corrected: 3.").contains("Pending: 1 ·");
         assertThat(gauges.contents().pending()).containsExactly("run-lost");
+    }
+
+    @Test
+    void settings_taxRatesB2cAndProductTypes_savePerField_andRefusalsShowNextToTheirField() {
+        new DynamoDbSageReferenceCache(aws.clients().dynamoDb(), aws.tableName()).save(new SageReference("biz",
+                Map.of("GB_STANDARD", "Standard 20.00%", "GB_LOWER", "Lower 5.00%"), Map.of("4000", "Sales"),
+                Map.of("5000", "Purchases"), Map.of("BANK1", "Current"), Instant.now()));
+        String cookie = signIn();
+        String page = get("/dashboard/settings", cookie).getBody();
+        assertThat(page).contains("<legend>Tax rates by percentage</legend>").contains("<legend>B2C consolidation")
+                .contains("name=\"b2c_consolidation.fallback_contact_email\"")
+                .contains("name=\"product_type_eu_goods_map.virtual\"")
+                .contains("<option value=\"GB_LOWER\">Lower 5.00%</option>");
+        String csrf = csrfOf(page);
+
+        var refused = post("/dashboard/settings", cookie, "csrf=" + csrf + "&sync_unpaid_invoices=true"
+                + "&b2c_consolidation.enabled=true&b2c_consolidation.fallback_contact_name=Web+sales"
+                + "&b2c_consolidation.fallback_contact_email=not-an-email"
+                + "&b2c_consolidation.fallback_contact_reference=WEBSALES"
+                + "&b2c_consolidation.min_total_for_individual=0");
+        assertThat(refused.getStatusCode()).isEqualTo(400);
+        assertThat(refused.getBody())
+                .contains("id=\"b2c_consolidation-fallback_contact_email\" name=\"b2c_consolidation."
+                        + "fallback_contact_email\" value=\"not-an-email\" aria-invalid=\"true\"")
+                .contains("id=\"b2c_consolidation-fallback_contact_email-error\">expected a valid email address");
+        // the parser accepts the document, the reference check refuses the rate: shown next to the new row
+        var unknownRate = post("/dashboard/settings", cookie, "csrf=" + csrf + "&sync_unpaid_invoices=true"
+                + "&tax_rate_new.percent=7&tax_rate_new.rate=NOT_A_RATE");
+        assertThat(unknownRate.getStatusCode()).isEqualTo(400);
+        assertThat(unknownRate.getBody()).contains("id=\"tax_rate_new-percent\" name=\"tax_rate_new.percent\" "
+                + "value=\"7\" aria-invalid=\"true\"").contains("NOT_A_RATE is not a Sage tax rate");
+        assertThat(binding().policy().b2cConsolidation().enabled()).isFalse();
+
+        var saved = post("/dashboard/settings", cookie, "csrf=" + csrf + "&sync_unpaid_invoices=true"
+                + "&tax_rate_new.percent=5&tax_rate_new.rate=GB_LOWER"
+                + "&b2c_consolidation.enabled=true&b2c_consolidation.fallback_contact_name=Web+sales"
+                + "&b2c_consolidation.fallback_contact_email=accounts%40shop.example"
+                + "&b2c_consolidation.fallback_contact_reference=WEBSALES"
+                + "&b2c_consolidation.min_total_for_individual=250"
+                + "&product_type_eu_goods_map.virtual=GOODS&product_type_new.type=giftcard"
+                + "&product_type_new.value=SERVICES");
+        assertThat(saved.getStatusCode()).isEqualTo(303);
+        var policy = binding().policy();
+        assertThat(policy.taxRateMap()).containsEntry("5.00", "GB_LOWER");
+        assertThat(policy.b2cConsolidation().enabled()).isTrue();
+        assertThat(policy.b2cConsolidation().fallbackContactEmail()).isEqualTo("accounts@shop.example");
+        assertThat(policy.b2cConsolidation().minTotalForIndividual()).isEqualByComparingTo("250");
+        assertThat(policy.productTypeEuGoodsMap()).containsEntry("giftcard",
+                io.sagesync.domain.policy.EuGoodsServicesType.SERVICES).containsEntry("virtual",
+                io.sagesync.domain.policy.EuGoodsServicesType.GOODS);
+        assertThat(get("/dashboard/settings", cookie).getBody())
+                .contains("name=\"tax_rate_map.5.00\"").contains("name=\"product_type_eu_goods_map.giftcard\"");
+    }
+
+    private io.sagesync.adapter.dynamodb.DynamoDbBindingStore binding() {
+        return new io.sagesync.adapter.dynamodb.DynamoDbBindingStore(aws.clients().dynamoDb(), aws.tableName(),
+                Clock.systemUTC());
     }
 
     private void skipped(String runId, long entityId) {
