@@ -112,7 +112,8 @@ final class ConsolePages {
             }
         }
         if (route.equals("GET /dashboard/reconciliation")) {
-            return WebResponse.html(200, ReconciliationPage.render(reconciliation.moneyLastDays(7),
+            LocalDate last = day(r.param("day"));
+            return WebResponse.html(200, ReconciliationPage.render(last, reconciliation.moneyDays(last, 7),
                     reconciliation.lastDays(7), csrf));
         }
         return settings.handle(route, r, csrf, notice).orElseGet(() -> notFound(csrf));

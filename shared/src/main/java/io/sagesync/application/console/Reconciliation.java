@@ -74,7 +74,12 @@ public final class Reconciliation {
      * one Query on the per-day aggregate ({@link DailyTotals}), never the runs.
      */
     public List<MoneyDay> moneyLastDays(int days) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return moneyDays(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days);
+    }
+
+    /** Money per document date for the {@code days} days ending with {@code last}, newest first. */
+    public List<MoneyDay> moneyDays(LocalDate last, int days) {
+        LocalDate today = last;
         Map<LocalDate, List<DailyTotals.Entry>> byDate = new TreeMap<>(Comparator.reverseOrder());
         for (int i = 0; i < days; i++) {
             byDate.put(today.minusDays(i), new ArrayList<>());

@@ -7,6 +7,7 @@ import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.port.DailyTotals;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -17,9 +18,11 @@ public final class ReconciliationPage {
     private ReconciliationPage() {
     }
 
-    public static String render(List<Reconciliation.MoneyDay> money, List<Reconciliation.Day> days, String csrf) {
+    /** @param last the newest document date of the money table */
+    public static String render(LocalDate last, List<Reconciliation.MoneyDay> money, List<Reconciliation.Day> days,
+                                String csrf) {
         StringBuilder b = new StringBuilder();
-        money(b, money);
+        money(b, last, money);
         b.append("<h2>Documents by day received</h2><p>Invoices and credit memos by the UTC day Magento sent them. ")
                 .append("Every Magento document is one run; a document is in Sage when its run succeeded.</p>")
                 .append("<table><caption>Last ").append(days.size()).append(" days</caption><thead><tr>")
@@ -49,10 +52,14 @@ public final class ReconciliationPage {
         return Html.page("Reconciliation", "reconciliation", csrf, b.toString());
     }
 
-    private static void money(StringBuilder b, List<Reconciliation.MoneyDay> money) {
+    private static void money(StringBuilder b, LocalDate last, List<Reconciliation.MoneyDay> money) {
         b.append("<h2>Money by document date</h2><p>Magento's grand totals against the totals Sage holds for the ")
                 .append("same documents, by the date on the document, per currency. A document more than a penny ")
                 .append("apart is listed under Mismatches with a link to its run.</p>")
+                .append("<form method=\"get\" action=\"/dashboard/reconciliation\" class=\"filters\" ")
+                .append("aria-label=\"Choose the days\"><label for=\"day\">Seven days ending</label>")
+                .append("<input id=\"day\" name=\"day\" type=\"date\" value=\"").append(last)
+                .append("\"><button type=\"submit\">Show</button></form>")
                 .append("<table id=\"money\"><caption>Last ").append(money.size())
                 .append(" days</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Documents</th>")
                 .append("<th scope=\"col\">Currency</th><th scope=\"col\">Magento total</th>")
