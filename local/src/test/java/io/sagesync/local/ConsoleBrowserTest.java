@@ -217,6 +217,24 @@ class ConsoleBrowserTest {
         shot("runs-tile");
     }
 
+    @Test
+    @Order(9)
+    void connectSage_throughTheSimulatorsOAuthServer() throws IOException {
+        browser.open(pipeline.apiUrl() + "/dashboard");
+        assertThat(browser.value("#business_id")).isEqualTo(io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+
+        // the console sends the browser to Sage's authorise page, which returns it to /sage/oauth/callback
+        browser.click("form[action='/dashboard/sage/connect'] button");
+
+        assertThat(browser.url()).startsWith(pipeline.apiUrl() + "/sage/oauth/callback?code=");
+        assertThat(browser.pageText()).contains("Sage connected to")
+                .contains(io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+        browser.open(pipeline.apiUrl() + "/dashboard");
+        assertThat(browser.pageText()).contains("connected to Sage business "
+                + io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+        shot("sage-connected");
+    }
+
     private static void shot(String name) throws IOException {
         browser.screenshot(Path.of("target", "screenshots", name + ".png"));
         if ("1".equals(System.getenv("SAGESYNC_UPDATE_SCREENSHOTS"))) {
