@@ -60,8 +60,8 @@ public final class ReconciliationPage {
                 .append("aria-label=\"Choose the days\"><label for=\"day\">Seven days ending</label>")
                 .append("<input id=\"day\" name=\"day\" type=\"date\" value=\"").append(last)
                 .append("\"><button type=\"submit\">Show</button></form>")
-                .append("<table id=\"money\"><caption>Last ").append(money.size())
-                .append(" days</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Documents</th>")
+                .append("<table id=\"money\"><caption>").append(money.size()).append(" days ending ")
+                .append(last).append("</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Documents</th>")
                 .append("<th scope=\"col\">Currency</th><th scope=\"col\">Magento total</th>")
                 .append("<th scope=\"col\">Sage total</th><th scope=\"col\">Difference</th>")
                 .append("<th scope=\"col\">Mismatches</th></tr></thead><tbody>");
