@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -123,15 +124,17 @@ final class InvoiceSync {
         }
         PostedInvoice invoiceInSage = result;
         xrefs.put(invoiceKey, new Xref(invoiceInSage.id(), invoiceInSage.displayReference()));
-        Optional<String> mismatch = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
+        InvoiceReconciliation.Result readBack = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
                 business.baseCurrency(), sage));
         Instant finishedAt = clock.instant();
-        if (mismatch.isPresent()) {
+        var totals = new DocumentTotals(DocumentTotals.Kind.INVOICE, mapped.request().date(), invoice.currency(),
+                invoice.grandTotal(), readBack.sageTotal());
+        if (readBack.mismatch().isPresent()) {
             return RunOutcome.reconciliationFailed(invoiceInSage.id(), invoiceInSage.displayReference(),
-                    mismatch.get(), warnings, startedAt, finishedAt);
+                    readBack.mismatch().get(), warnings, startedAt, finishedAt).withTotals(totals);
         }
         return RunOutcome.succeeded(invoiceInSage.id(), invoiceInSage.displayReference(), false, startedAt,
-                finishedAt).withWarnings(warnings);
+                finishedAt).withWarnings(warnings).withTotals(totals);
     }
 
     private CanonicalInvoice fetch(long invoiceId) {
