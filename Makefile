@@ -13,7 +13,7 @@ LOCAL_CP := local/target/classpath.txt
 AWS ?=
 
 .PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e \
-        bench-flat chaos signed-event replay clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
+        bench-flat bench-backlog bench-cold chaos signed-event replay clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
         build-SyncStatePushFunction \
         build-AdminFunction build-ConsoleFunction pair
 
@@ -76,6 +76,15 @@ chaos: build
 # 10,000 invoices through make local's pipeline: webhook median of the last 1,000 vs the first 1,000 (issue 9)
 bench-flat: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.FlatnessBenchmark
+
+# issue 13: N invoices (default 500; N=2000 for the issue's figure) queued at once, drained against a Sage with
+# log-normal latency (P50/P95 ms); drain / serial floor, Sage calls per invoice, AWS requests and cost per 10k
+N ?= 500
+P50 ?= 250
+P95 ?= 800
+bench-backlog: build $(LOCAL_CP)
+	$(JAVA) -Dn=$(N) -Dp50=$(P50) -Dp95=$(P95) $(if $(CUSTOMERS),-Dcustomers=$(CUSTOMERS)) \
+		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.BacklogBenchmark
 
 bench-e2e: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark
