@@ -86,6 +86,15 @@ bench-backlog: build $(LOCAL_CP)
 	$(JAVA) -Dn=$(N) -Dp50=$(P50) -Dp95=$(P95) $(if $(CUSTOMERS),-Dcustomers=$(CUSTOMERS)) \
 		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.BacklogBenchmark
 
+# issue 13: per function (webhook, sync, push) fresh JVMs, C1 only: init, first event without and with SnapStart
+# priming, steady-state heap and RSS (RUNS per variant, EVENTS per JVM, MEM = the MemorySize the heap is capped to)
+RUNS ?= 3
+EVENTS ?= 40
+MEM ?= 512
+bench-cold: build $(LOCAL_CP)
+	$(JAVA) -Druns=$(RUNS) -Dn=$(EVENTS) -Dmem=$(MEM) \
+		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.ColdStartBenchmark
+
 bench-e2e: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark
 
