@@ -157,7 +157,8 @@ final class LocalPipeline implements AutoCloseable {
             api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
             pipeline.startWorkers = () -> {
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+                // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
                         "sync-retry"));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));

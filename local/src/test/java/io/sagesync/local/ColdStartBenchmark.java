@@ -32,6 +32,9 @@ public final class ColdStartBenchmark {
         int memoryMb = Integer.getInteger("mem", 512);
         System.out.printf("cold start: %d runs x (unprimed, primed) per function, %d events each, -Xmx%dm "
                 + "(85%% of %d MB), load %s%n", runs, n, memoryMb * 85 / 100, memoryMb, BacklogBenchmark.loadAverage());
+        for (String module : List.of("webhook", "sync", "sync-state-push", "admin", "console")) {
+            System.out.println("artifact " + module + ": " + artifact(repositoryRoot().resolve("functions/" + module)));
+        }
         LocalSettings d = LocalSettings.fromEnv(Map.of());
         LocalSettings settings = new LocalSettings(LocalModeIntegrationTest.freePort(), d.tenantId(), d.apiKey(),
                 null, null, null, null, null, null, null, null, false);
@@ -80,8 +83,45 @@ public final class ColdStartBenchmark {
         return out.toString();
     }
 
+    /**
+     * The zip `make build-<Function>` lays out (classes at the root, jars in lib/), deflated as SAM zips it: its size
+     * in MB and the number of jars.
+     */
+    static String artifact(Path module) throws Exception {
+        Path classes = module.resolve("target/classes");
+        Path lib = module.resolve("target/lambda/lib");
+        var bytes = new java.io.ByteArrayOutputStream();
+        int jars = 0;
+        long unzipped = 0;
+        try (var zip = new java.util.zip.ZipOutputStream(bytes);
+             var files = Files.walk(classes);
+             var libs = Files.list(lib)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                unzipped += add(zip, classes.relativize(f).toString(), f);
+            }
+            for (Path jar : libs.filter(f -> f.toString().endsWith(".jar")).sorted().toList()) {
+                unzipped += add(zip, "lib/" + jar.getFileName(), jar);
+                jars++;
+            }
+        }
+        return String.format("%.2f MB zipped (%.2f MB unzipped), %d jars", bytes.size() / 1048576.0,
+                unzipped / 1048576.0, jars);
+    }
+
+    private static long add(java.util.zip.ZipOutputStream zip, String name, Path file) throws Exception {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        long size = Files.copy(file, zip);
+        zip.closeEntry();
+        return size;
+    }
+
+    /** The repository root: the working directory under make, its parent under Maven (which runs in local/). */
+    static Path repositoryRoot() {
+        return Files.isDirectory(Path.of("functions")) ? Path.of(".") : Path.of("..");
+    }
+
     /** One freshly signed webhook token per event. */
-    private static Path tokens(LocalPipeline p, int n) throws Exception {
+    static Path tokens(LocalPipeline p, int n) throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             tokens.add(MagentoJwt.signOutbound(p.settings.apiKey(), p.settings.tenantId(), Instant.now(),
@@ -102,14 +142,14 @@ public final class ColdStartBenchmark {
             case "sync" -> "functions/sync";
             default -> "functions/sync-state-push";
         };
-        Path root = Path.of(System.getProperty("sagesync.root", "."));
+        Path root = repositoryRoot();
         return String.join(File.pathSeparator, root.resolve("local/target/test-classes").toString(),
                 root.resolve(module + "/target/classes").toString(),
                 root.resolve(module + "/target/lambda/lib").toString() + File.separator + "*");
     }
 
     /** Takes {@code n} messages off a queue (they were sent by the previous function) into a file, one per line. */
-    private static Path drain(LocalPipeline p, String queueUrl, int n) throws Exception {
+    static Path drain(LocalPipeline p, String queueUrl, int n) throws Exception {
         var sqs = p.aws.adminClients().sqs();
         List<String> bodies = new ArrayList<>();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -129,7 +169,7 @@ public final class ColdStartBenchmark {
         return file;
     }
 
-    private static Map<String, Long> probe(LocalPipeline p, String function, boolean primed, int n, int memoryMb,
+    static Map<String, Long> probe(LocalPipeline p, String function, boolean primed, int n, int memoryMb,
                                            Path jobs, long firstId) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path out = Files.createTempFile("probe", ".txt");
