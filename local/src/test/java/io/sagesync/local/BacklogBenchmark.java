@@ -105,6 +105,7 @@ public final class BacklogBenchmark {
                     actualFloor, drainSeconds / actualFloor, n / drainSeconds);
             System.out.println("AWS requests (webhooks + drain): " + aws.requests());
             System.out.println("DynamoDB requests by item kind (whole run): " + meter.dynamoDbByItem());
+            System.out.println("DynamoDB request units by item kind (whole run): " + meter.unitsByItem());
             System.out.printf("DynamoDB request units: %.1f RRU, %.1f WRU (%.2f / %.2f per invoice)%n",
                     aws.readUnits(), aws.writeUnits(), aws.readUnits() / n, aws.writeUnits() / n);
             System.out.println("Lambda (handler time): " + lambda);

@@ -39,6 +39,7 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dynamoDbByItem = new ConcurrentHashMap<>();
+    private final Map<String, DoubleAdder> unitsByItem = new ConcurrentHashMap<>();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
 
@@ -92,7 +93,7 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-        price(context.request(), context.response());
+        double units = price(context.request(), context.response());
         String item = switch (context.request()) {
             case GetItemRequest g -> "GetItem " + kind(g.key());
             case PutItemRequest p -> "PutItem " + kind(p.item());
@@ -103,7 +104,15 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
         };
         if (item != null) {
             dynamoDbByItem.computeIfAbsent(item, k -> new LongAdder()).increment();
+            unitsByItem.computeIfAbsent(item, k -> new DoubleAdder()).add(units);
         }
+    }
+
+    /** Request units (RRU for reads, WRU for writes) by operation and item kind. */
+    public Map<String, Double> unitsByItem() {
+        Map<String, Double> copy = new TreeMap<>();
+        unitsByItem.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
     }
 
     /** DynamoDB requests by operation and item kind (the partition key up to its first '#' or ':'). */
@@ -142,20 +151,26 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
         }
     }
 
-    private void price(SdkRequest request, Object response) {
+    /** Adds the request's units to the totals and returns them. */
+    private double price(SdkRequest request, Object response) {
+        double read = 0;
+        double write = 0;
         if (request instanceof GetItemRequest g && response instanceof GetItemResponse r) {
-            readUnits.add(readUnits(r.hasItem() ? size(r.item()) : 0, Boolean.TRUE.equals(g.consistentRead())));
+            read = readUnits(r.hasItem() ? size(r.item()) : 0, Boolean.TRUE.equals(g.consistentRead()));
         } else if (request instanceof QueryRequest q && response instanceof QueryResponse r) {
             long bytes = r.items().stream().mapToLong(AwsRequestMeter::size).sum();
-            readUnits.add(readUnits(bytes, Boolean.TRUE.equals(q.consistentRead())));
+            read = readUnits(bytes, Boolean.TRUE.equals(q.consistentRead()));
         } else if (request instanceof PutItemRequest p) {
-            writeUnits.add(writeUnits(size(p.item())) * (1 + indexesOf(p.item(), null)));
+            write = writeUnits(size(p.item())) * (1 + indexesOf(p.item(), null));
         } else if (request instanceof UpdateItemRequest u && response instanceof UpdateItemResponse r) {
             Map<String, AttributeValue> after = r.hasAttributes() ? r.attributes() : Map.of();
-            writeUnits.add(writeUnits(size(after)) * (1 + indexesOf(after, u.updateExpression())));
+            write = writeUnits(size(after)) * (1 + indexesOf(after, u.updateExpression()));
         } else if (request instanceof DeleteItemRequest) {
-            writeUnits.add(1);
+            write = 1;
         }
+        readUnits.add(read);
+        writeUnits.add(write);
+        return read + write;
     }
 
     /** GSIs touched: the item carries the index's key, or the update expression sets or removes it. */
