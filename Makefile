@@ -25,6 +25,8 @@ help:
 	@echo "make lint     cfn-lint template.yaml"
 	@echo "make chaos    the chaos run alone (also in make test): triple deliveries under Sage/Magento faults"
 	@echo "make bench    benchmarks (webhook vs I/O floor, sync overhead, end-to-end)"
+	@echo "make bench-backlog [N=500]   backlog drain vs serial floor, Sage calls and AWS cost per invoice"
+	@echo "make bench-cold   per-function init, priming, zip size, heap and RSS"
 	@echo "make signed-event EVENT=invoice.created ID=42   write a freshly signed API Gateway event for sam local invoke"
 	@echo "make replay STACK=... [EVENTS=creditmemo.created] [FROM=..] [TO=..] [CONFIRM=yes]   replay skipped runs (dry-run count first)"
 
