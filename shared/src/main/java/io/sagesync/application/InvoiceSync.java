@@ -120,7 +120,7 @@ final class InvoiceSync {
             result = sageCall(() -> sage.findSalesInvoiceByReference(reference)).orElse(null);
         }
         if (result == null) {
-            result = sageCall(() -> sage.createSalesInvoice(mapped.request()));
+            result = sageCall(() -> defaults.forgetOnRejection(() -> sage.createSalesInvoice(mapped.request())));
         }
         PostedInvoice invoiceInSage = result;
         xrefs.put(invoiceKey, new Xref(invoiceInSage.id(), invoiceInSage.displayReference()));

@@ -155,6 +155,48 @@ class InvoiceSyncTest {
     }
 
     @Test
+    void referenceData_isReadOnce_forABacklogOfInvoices() {
+        for (long id = 42; id < 52; id++) {
+            magento.body = CanonicalInvoices.gbpRegistered(id);
+            useCase.process(queued(id, NOW));
+        }
+
+        assertThat(sage.posted).hasSize(10);
+        assertThat(sage.referenceDataReads).isEqualTo(1);
+        // the contact was created for the first invoice; the other nine found it through its cross-reference
+        assertThat(sage.createdContacts).hasSize(1);
+    }
+
+    @Test
+    void sageRejectingTheInvoice_dropsTheCachedReferenceData_soTheNextJobReadsItAgain() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.postFailures.add(new io.sagesync.port.SageCallException(
+                io.sagesync.port.SageCallException.Kind.VALIDATION, 422, "RecordInvalid@tax_rate_id",
+                "tax rate deleted", null));
+
+        useCase.process(queued(42, NOW));
+        magento.body = CanonicalInvoices.gbpRegistered(43);
+        useCase.process(queued(43, NOW));
+
+        assertThat(runs.find("run-42").orElseThrow().status()).isEqualTo(RunStatus.FAILED);
+        assertThat(runs.find("run-43").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(sage.referenceDataReads).isEqualTo(2);
+    }
+
+    @Test
+    void aTransientSageFailure_keepsTheCachedReferenceData() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.postFailures.add(new io.sagesync.port.SageCallException(
+                io.sagesync.port.SageCallException.Kind.PROVIDER, 503, "unavailable", "try later", null));
+
+        useCase.process(queued(42, NOW));
+        magento.body = CanonicalInvoices.gbpRegistered(43);
+        useCase.process(queued(43, NOW));
+
+        assertThat(sage.referenceDataReads).isEqualTo(1);
+    }
+
+    @Test
     void destinationSupply_postsTheRatesSageDeterminedForTheBuyer_onTheBuyersOwnContact() {
         // a UK business with destination VAT (OSS) on, B2C consolidation on: a Paris buyer charged French VAT
         sage.referenceData = new SageReferenceData(List.of(new SageReferenceData.TaxRate("GB_STANDARD",
