@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -126,22 +127,24 @@ final class InvoiceSync {
             result = sageCall(() -> sage.findSalesInvoiceByReference(reference)).orElse(null);
         }
         if (result == null) {
-            result = sageCall(() -> sage.createSalesInvoice(mapped.request()));
+            result = sageCall(() -> defaults.forgetOnRejection(() -> sage.createSalesInvoice(mapped.request())));
         }
         PostedInvoice invoiceInSage = result;
         xrefs.put(invoiceKey, new Xref(invoiceInSage.id(), invoiceInSage.displayReference()));
         if (policy.syncProducts() && policy.syncStock()) {
             refreshSoldStock(invoice, run.runId(), warnings);
         }
-        Optional<String> mismatch = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
+        InvoiceReconciliation.Result readBack = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
                 business.baseCurrency(), sage));
         Instant finishedAt = clock.instant();
-        if (mismatch.isPresent()) {
+        var totals = new DocumentTotals(DocumentTotals.Kind.INVOICE, mapped.request().date(), invoice.currency(),
+                invoice.grandTotal(), readBack.sageTotal());
+        if (readBack.mismatch().isPresent()) {
             return RunOutcome.reconciliationFailed(invoiceInSage.id(), invoiceInSage.displayReference(),
-                    mismatch.get(), warnings, startedAt, finishedAt);
+                    readBack.mismatch().get(), warnings, startedAt, finishedAt).withTotals(totals);
         }
         return RunOutcome.succeeded(invoiceInSage.id(), invoiceInSage.displayReference(), false, startedAt,
-                finishedAt).withWarnings(warnings);
+                finishedAt).withWarnings(warnings).withTotals(totals);
     }
 
     /** A failed stock refresh never fails the invoice (it is in Sage): it is a warning, and the next event heals. */

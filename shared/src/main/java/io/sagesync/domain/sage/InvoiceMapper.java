@@ -114,7 +114,8 @@ public final class InvoiceMapper {
 
         List<SageInvoiceLine> lines = new ArrayList<>();
         for (InvoiceRow r : rows) {
-            String rateId = destination ? destinationRateFor(r, business, warnings) : rateFor(r, policy, business, warnings);
+            String rateId = destination ? destinationRateFor(r, business, warnings)
+                    : rateFor(r, policy, business, warnings);
             SageInvoiceLine line = new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
                     r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType);
             lines.add(r.sku == null ? line : links.forSku(r.sku).map(line::withCatalogItem).orElse(line));

@@ -104,8 +104,12 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
         return paymentId;
     }
 
+    /** How many times reference data was read (the use cases cache it). */
+    public int referenceDataReads;
+
     @Override
     public SageReferenceData referenceData() {
+        referenceDataReads++;
         return referenceData;
     }
 
