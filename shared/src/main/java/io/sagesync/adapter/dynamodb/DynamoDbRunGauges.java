@@ -19,9 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
@@ -46,26 +43,26 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoDbRunGauges implements RunGauges {
     static final String STATS_PK = "STATS";
     static final String RUNS_SK = "RUNS";
-    static final String MEMBER_PK = "GAUGE";
-    private static final String MEMBER_PREFIX = "M#";
     private static final String BUCKET_PREFIX = "fh_";
-    private static final String PENDING = "pending";
-    private static final String FAILED = "failed";
+    private static final String PENDING = GaugeMembers.PENDING;
+    private static final String FAILED = GaugeMembers.FAILED;
     private static final Duration FAILED_WINDOW = Duration.ofHours(24);
     private static final int PRUNE_AFTER_BUCKETS = 48;
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
+    private final GaugeMembers members;
 
     public DynamoDbRunGauges(DynamoDbClient dynamoDb, String tableName) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
+        this.members = new GaugeMembers(dynamoDb, tableName, FAILED_WINDOW.multipliedBy(2));
     }
 
     @Override
     public void queued(String runId, Instant at) {
-        Counted before = put(runId, PENDING, null);
+        GaugeMembers.Counted before = members.put(runId, PENDING, null);
         counters(before.delta().pending(), before, null, null);
     }
 
@@ -74,7 +71,7 @@ public final class DynamoDbRunGauges implements RunGauges {
         if (status == RunStatus.FAILED) {
             failedAt(runId, at, at);
         } else {
-            Counted before = delete(runId);
+            GaugeMembers.Counted before = members.delete(runId);
             counters(before.delta().pending(), before, null, at);
         }
     }
@@ -85,14 +82,14 @@ public final class DynamoDbRunGauges implements RunGauges {
     }
 
     private void failedAt(String runId, Instant at, Instant lastRunAt) {
-        Counted before = put(runId, FAILED, at);
-        counters(before.delta().pending(), before, before.failedAt != null && before.failedAt.equals(at) ? null : at,
-                lastRunAt);
+        GaugeMembers.Counted before = members.put(runId, FAILED, at);
+        boolean sameFailure = before.failedAt() != null && before.failedAt().equals(at);
+        counters(before.delta().pending(), before, sameFailure ? null : at, lastRunAt);
     }
 
     @Override
     public void forget(String runId) {
-        Counted before = delete(runId);
+        GaugeMembers.Counted before = members.delete(runId);
         counters(before.delta().pending(), before, null, null);
     }
 
@@ -126,7 +123,7 @@ public final class DynamoDbRunGauges implements RunGauges {
     public Contents contents() {
         Set<String> pending = new HashSet<>();
         Map<String, Instant> failed = new HashMap<>();
-        forEachMember((runId, member) -> {
+        members.forEach((runId, member) -> {
             if (FAILED.equals(member.get("state").s())) {
                 failed.put(runId, Instant.ofEpochSecond(Long.parseLong(member.get("failed_at").n())));
             } else {
@@ -145,7 +142,7 @@ public final class DynamoDbRunGauges implements RunGauges {
     public void settle() {
         Map<String, Integer> buckets = new HashMap<>();
         int[] pending = {0};
-        forEachMember((runId, member) -> {
+        members.forEach((runId, member) -> {
             if (FAILED.equals(member.get("state").s())) {
                 buckets.merge(bucket(Instant.ofEpochSecond(Long.parseLong(member.get("failed_at").n()))), 1,
                         Integer::sum);
@@ -190,88 +187,6 @@ public final class DynamoDbRunGauges implements RunGauges {
         }
     }
 
-    // ---------------------------------------------------------------- member items
-
-    /** What a run counted as before a member write: nothing, pending, or failed at {@code failedAt}. */
-    private record Counted(String state, Instant failedAt, String newState) {
-        Delta delta() {
-            return new Delta((PENDING.equals(newState) ? 1 : 0) - (PENDING.equals(state) ? 1 : 0));
-        }
-    }
-
-    private record Delta(int pending) {
-    }
-
-    private Counted put(String runId, String state, Instant failedAt) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":state", AttributeValue.fromS(state));
-        String expression = "SET #state = :state";
-        if (failedAt != null) {
-            // a failure stops counting after 24 hours; its member goes a day later (TTL), so members stay bounded
-            values.put(":at", AttributeValue.fromN(Long.toString(failedAt.getEpochSecond())));
-            values.put(":expires", AttributeValue.fromN(Long.toString(failedAt.plus(FAILED_WINDOW.multipliedBy(2))
-                    .getEpochSecond())));
-            expression += ", failed_at = :at, " + TableKeys.EXPIRES_AT + " = :expires";
-        } else {
-            expression += " REMOVE failed_at, " + TableKeys.EXPIRES_AT;
-        }
-        try {
-            var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
-                    .key(memberKey(runId)).updateExpression(expression)
-                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD).build());
-            return counted(response.attributes(), state);
-        } catch (SdkException e) {
-            throw new InfrastructureException("run gauges unavailable", e);
-        }
-    }
-
-    private Counted delete(String runId) {
-        try {
-            var response = dynamoDb.deleteItem(b -> b.tableName(tableName).key(memberKey(runId))
-                    .returnValues(ReturnValue.ALL_OLD));
-            return counted(response.attributes(), null);
-        } catch (SdkException e) {
-            throw new InfrastructureException("run gauges unavailable", e);
-        }
-    }
-
-    private static Counted counted(Map<String, AttributeValue> old, String newState) {
-        if (old == null || old.isEmpty() || !old.containsKey("state")) {
-            return new Counted(null, null, newState);
-        }
-        AttributeValue at = old.get("failed_at");
-        return new Counted(old.get("state").s(), at == null ? null : Instant.ofEpochSecond(Long.parseLong(at.n())),
-                newState);
-    }
-
-    private interface MemberVisitor {
-        void visit(String runId, Map<String, AttributeValue> member);
-    }
-
-    private void forEachMember(MemberVisitor visitor) {
-        Map<String, AttributeValue> start = null;
-        try {
-            do {
-                QueryResponse page = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                        .keyConditionExpression("#pk = :pk AND begins_with(#sk, :m)")
-                        .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(MEMBER_PK),
-                                ":m", AttributeValue.fromS(MEMBER_PREFIX)))
-                        .consistentRead(true).exclusiveStartKey(start).build());
-                for (Map<String, AttributeValue> member : page.items()) {
-                    if (member.containsKey("state")) {
-                        visitor.visit(member.get(TableKeys.SK).s().substring(MEMBER_PREFIX.length()), member);
-                    }
-                }
-                start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey()
-                        : null;
-            } while (start != null);
-        } catch (SdkException e) {
-            throw new InfrastructureException("run gauges unavailable", e);
-        }
-    }
-
     // ---------------------------------------------------------------- counter item
 
     /**
@@ -279,7 +194,7 @@ public final class DynamoDbRunGauges implements RunGauges {
      * one; the bucket of {@code failedNow} up by one; {@code last_run_at} set when given. Nothing is written when
      * nothing changed.
      */
-    private void counters(int pendingDelta, Counted before, Instant failedNow, Instant lastRunAt) {
+    private void counters(int pendingDelta, GaugeMembers.Counted before, Instant failedNow, Instant lastRunAt) {
         Map<String, Integer> buckets = new HashMap<>();
         if (FAILED.equals(before.state()) && before.failedAt() != null
                 && (failedNow != null || !FAILED.equals(before.newState()))) {
@@ -354,10 +269,5 @@ public final class DynamoDbRunGauges implements RunGauges {
 
     private static Map<String, AttributeValue> counterKey() {
         return Map.of(TableKeys.PK, AttributeValue.fromS(STATS_PK), TableKeys.SK, AttributeValue.fromS(RUNS_SK));
-    }
-
-    private static Map<String, AttributeValue> memberKey(String runId) {
-        return Map.of(TableKeys.PK, AttributeValue.fromS(MEMBER_PK),
-                TableKeys.SK, AttributeValue.fromS(MEMBER_PREFIX + runId));
     }
 }
