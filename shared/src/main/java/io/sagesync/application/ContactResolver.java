@@ -39,11 +39,22 @@ final class ContactResolver {
     }
 
     String contactFor(CanonicalInvoice invoice, SyncPolicy policy, Set<MappingWarning> warnings) {
+        return contactFor(invoice, policy, false, warnings);
+    }
+
+    /**
+     * @param destinationSupply a destination-VAT (OSS) supply always gets the buyer's own contact: Sage determines
+     *                          destination rates from the contact's country, which a consolidated fallback contact
+     *                          (in the business's own country) cannot carry
+     */
+    String contactFor(CanonicalInvoice invoice, SyncPolicy policy, boolean destinationSupply,
+                      Set<MappingWarning> warnings) {
         CanonicalContact buyer = invoice.customer();
         String currency = invoice.currency();
         String key = ContactKeys.xrefKey(buyer, currency);
         Optional<Xref> known = xrefs.find(key);
-        ContactRoute route = ContactRouting.route(buyer, invoice.grandTotal(), policy, known.isPresent());
+        ContactRoute route = destinationSupply ? new ContactRoute(true, "destination_vat")
+                : ContactRouting.route(buyer, invoice.grandTotal(), policy, known.isPresent());
         if (route.individual()) {
             if (known.isPresent()) {
                 return known.get().sageId();

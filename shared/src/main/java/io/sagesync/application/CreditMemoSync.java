@@ -30,6 +30,7 @@ import io.sagesync.port.XrefStore;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -144,8 +145,13 @@ final class CreditMemoSync {
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.CREDITMEMO, memo.magentoId(),
                 EventName.CREDITMEMO_CREATED);
         // the invoice's contact, not a fresh routing: Sage only allocates within one contact (docs/refunds.md)
+        // a refund of a destination (OSS) supply credits the buyer's country's VAT, at the rates Sage determines
+        SageBusiness noteBusiness = CreditNoteMapper.destinationSupply(memo, original, business)
+                ? business.withDestinationRates(InvoiceSync.sageCall(() -> sage.destinationTaxRates(
+                        invoice.contactId(), LocalDate.ofInstant(memo.createdAt(), business.region().zone()))))
+                : business;
         CreditNoteMapping mapped = InvoiceSync.mapping(() -> CreditNoteMapper.map(memo, original, invoice.date(),
-                policy, business, invoice.contactId(), idempotencyId));
+                policy, noteBusiness, invoice.contactId(), idempotencyId));
         warnings.addAll(mapped.warningCodes());
         String reference = mapped.request().reference();
         SageArtefactBalance created = null;

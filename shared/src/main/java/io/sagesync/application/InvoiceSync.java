@@ -29,6 +29,7 @@ import io.sagesync.port.SageGateway;
 import io.sagesync.port.XrefStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,10 +102,14 @@ final class InvoiceSync {
         SageBusiness business = sageCall(() -> defaults.business(policy));
         mapping(business::region);
         Set<MappingWarning> contactWarnings = new LinkedHashSet<>();
-        String contactId = contacts.contactFor(invoice, policy, contactWarnings);
+        boolean destination = InvoiceMapper.destinationSupply(invoice, business);
+        String contactId = contacts.contactFor(invoice, policy, destination, contactWarnings);
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.INVOICE, invoice.magentoId(),
                 EventName.INVOICE_CREATED);
-        InvoiceMappingResult mapped = mapping(() -> InvoiceMapper.map(invoice, policy, business, contactId,
+        SageBusiness documentBusiness = destination ? business.withDestinationRates(sageCall(() ->
+                sage.destinationTaxRates(contactId, LocalDate.ofInstant(invoice.createdAt(),
+                        business.region().zone())))) : business;
+        InvoiceMappingResult mapped = mapping(() -> InvoiceMapper.map(invoice, policy, documentBusiness, contactId,
                 idempotencyId));
         List<String> warnings = new ArrayList<>(contactWarnings.stream().map(MappingWarning::code).toList());
         mapped.warningCodes().stream().filter(c -> !warnings.contains(c)).forEach(warnings::add);

@@ -186,4 +186,10 @@ final class RefundLedgerFake implements SageGateway {
     private static SageCallException notFound(String id) {
         return new SageCallException(SageCallException.Kind.NOT_FOUND, 404, "not_found", "no " + id, null);
     }
+
+    @Override
+    public java.util.List<io.sagesync.domain.sage.SageReferenceData.TaxRate> destinationTaxRates(String contactId,
+                                                                                                java.time.LocalDate date) {
+        return referenceData().taxRates();
+    }
 }

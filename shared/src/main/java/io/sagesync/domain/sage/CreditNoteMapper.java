@@ -80,6 +80,12 @@ public final class CreditNoteMapper {
         return new CreditNoteMapping(request, mapped.warnings(), mapped.sageDerivedTotal());
     }
 
+    /** Whether the memo refunds a destination (OSS) supply ({@link InvoiceMapper#destinationSupply}). */
+    public static boolean destinationSupply(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
+                                            SageBusiness business) {
+        return InvoiceMapper.destinationSupply(asInvoice(memo, originalInvoice), business);
+    }
+
     /** {@code Credit for invoice 000000042 — Customer returned gift wrap}, HTML decoded, within Sage's limit. */
     static String notes(CanonicalCreditMemo memo) {
         String invoice = memo.invoiceIncrementId() != null ? memo.invoiceIncrementId()
@@ -137,7 +143,8 @@ public final class CreditNoteMapper {
                 l.taxRateId(), l.taxAmount(), l.euGoodsServicesTypeId())).toList();
         return new InvoiceMappingResult(new SageSalesInvoiceRequest(r.contactId(), r.date(), r.dueDate(),
                 r.reference(), r.notes(), r.currencyId(), r.exchangeRate(), r.mainAddress(), r.deliveryAddress(),
-                lines, r.shippingNetAmount(), r.shippingTaxRateId(), r.shippingTaxAmount(), r.idempotencyId()),
+                lines, r.shippingNetAmount(), r.shippingTaxRateId(), r.shippingTaxAmount(), r.idempotencyId(),
+                r.destinationConsignment()),
                 mapped.warnings(), mapped.shippingTaxPercent());
     }
 

@@ -40,6 +40,8 @@ public final class InvoiceMapper {
     public static final String TOTAL_MISMATCH = "total_mismatch";
     /** Failure code when a line's tax contradicts every usable rate. */
     public static final String LINE_TAX_INCONSISTENT = "line_tax_inconsistent";
+    /** Failure code when a destination supply has no destination rates to post with. */
+    public static final String DESTINATION_RATES_MISSING = "destination_rates_missing";
     /** Description of the shipping line. */
     public static final String SHIPPING_DESCRIPTION = "Shipping";
 
@@ -85,13 +87,21 @@ public final class InvoiceMapper {
                     shipping, BigDecimal.ZERO.setScale(2), InvoiceRow.money(invoice.shippingTaxAmount()), null,
                     true));
         }
-        List<TaxRateResolver.Resolved> candidates = TaxRateResolver.positiveCandidates(policy, business);
+        boolean destination = destinationSupply(invoice, business);
+        if (destination && business.destinationRates().isEmpty()) {
+            throw new MappingException(DESTINATION_RATES_MISSING, "destination VAT is on and Magento charged VAT on a"
+                    + " supply to " + delivery.countryId() + ", but Sage named no destination rates for the buyer",
+                    warnings);
+        }
+        List<TaxRateResolver.Resolved> candidates = destination
+                ? TaxRateResolver.positiveAmong(business.destinationRates())
+                : TaxRateResolver.positiveCandidates(policy, business);
         InvoiceRows.settle(rows, invoice.grandTotal(), invoice.discountAmount(), candidates, warnings);
         String euType = crossBorder ? euType(kept, policy, warnings) : null;
 
         List<SageInvoiceLine> lines = new ArrayList<>();
         for (InvoiceRow r : rows) {
-            String rateId = rateFor(r, policy, business, warnings);
+            String rateId = destination ? destinationRateFor(r, business, warnings) : rateFor(r, policy, business, warnings);
             lines.add(new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
                     r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType));
         }
@@ -121,8 +131,34 @@ public final class InvoiceMapper {
                 exchangeRate,
                 Addresses.toSage(billing, null, warnings),
                 Addresses.toSage(delivery, null, warnings),
-                lines, null, null, null, idempotencyId);
+                lines, null, null, null, idempotencyId, destination);
         return new InvoiceMappingResult(request, List.copyOf(warnings), null);
+    }
+
+    /**
+     * A destination (OSS) supply: the business has destination VAT on, the goods go to another country (place of
+     * supply, {@link #deliveryAddress}), and Magento charged VAT on it. Such a document carries the buyer's
+     * country's rates and {@code destination_consignment}; with no VAT charged it stays a zero-rated export.
+     */
+    public static boolean destinationSupply(CanonicalInvoice invoice, SageBusiness business) {
+        if (!business.destinationVat()) {
+            return false;
+        }
+        CanonicalAddress billing = invoice.effectiveBillingAddress().orElse(null);
+        CanonicalAddress delivery = billing == null ? invoice.shippingAddress() : deliveryAddress(invoice, billing);
+        boolean crossBorder = delivery != null && delivery.countryId() != null
+                && !delivery.countryId().equalsIgnoreCase(business.country());
+        boolean taxCharged = invoice.shippingTaxAmount().signum() != 0
+                || invoice.lines().stream().anyMatch(l -> l.lineTax().signum() != 0);
+        return crossBorder && taxCharged;
+    }
+
+    private static String destinationRateFor(InvoiceRow r, SageBusiness business, Set<MappingWarning> warnings) {
+        return TaxRateResolver.resolveAmong(r.net(), r.tax, r.quantity,
+                business.destinationRates()).map(
+                TaxRateResolver.Resolved::taxRateId).orElseThrow(() -> new MappingException(LINE_TAX_INCONSISTENT,
+                "tax " + r.tax.toPlainString() + " on " + r.net().toPlainString()
+                        + " matches no destination rate Sage named for the buyer", warnings));
     }
 
     /** The shipping address; a virtual order (no order shipping address) is delivered to its billing address. */

@@ -30,6 +30,11 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
     public final List<SageContactRequest> createdContacts = new ArrayList<>();
     /** References asked for by {@code findSalesInvoiceByReference}, in order. */
     public final List<String> invoiceLookups = new ArrayList<>();
+    /** What {@code tax_determinations} answers per contact id (destination rates); absent → the business's rates. */
+    public final Map<String, List<SageReferenceData.TaxRate>> determinations = new LinkedHashMap<>();
+    /** Contact ids asked for by {@code destinationTaxRates}, in order. */
+    public final List<String> determinationLookups = new ArrayList<>();
+
     /** Contacts Sage already holds, by reference (created ones are not added: each run sees the same Sage). */
     public final Map<String, String> contacts = new LinkedHashMap<>();
     /** Invoices Sage already holds, by reference (for the lookup-before-post path). */
@@ -100,5 +105,11 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
     @Override
     public SageReferenceData referenceData() {
         return referenceData;
+    }
+
+    @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, java.time.LocalDate date) {
+        determinationLookups.add(contactId);
+        return determinations.getOrDefault(contactId, referenceData.taxRates());
     }
 }

@@ -84,7 +84,11 @@ final class SageApi {
         }
         return switch (collection) {
             case "financial_settings" -> new Reply(200, SageBusinesses.financialSettings(ledger));
-            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(), query, r -> true);
+            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(
+                    Boolean.parseBoolean(query.get("include_destination_vat_rates"))), query, r -> true);
+            case "tax_determinations" -> SageListing.list(collection, ledger.taxDeterminations(
+                    query.get("usage"), query.get("contact_id"),
+                    Boolean.parseBoolean(query.get("include_destination_vat"))), query, r -> true);
             case "ledger_accounts" -> SageListing.list(collection, ledger.ledgerAccounts(query.get("visible_in")),
                     query, r -> true);
             case "bank_accounts" -> SageListing.list(collection, ledger.bankAccounts(), query, r -> true);

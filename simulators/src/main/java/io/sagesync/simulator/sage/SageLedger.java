@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +105,49 @@ final class SageLedger {
 
     synchronized List<ObjectNode> taxRates() {
         return copies(taxRates);
+    }
+
+    /** {@code GET /tax_rates}; destination rates only when asked for and destination VAT is on. */
+    synchronized List<ObjectNode> taxRates(boolean includeDestination) {
+        List<ObjectNode> out = new ArrayList<>(copies(taxRates));
+        if (includeDestination && destinationVat) {
+            out.addAll(SageDestinationRates.all());
+        }
+        return out;
+    }
+
+    /**
+     * {@code GET /tax_determinations}: the rates that apply to a contact. With destination VAT on and a contact in
+     * another member state, that state's destination rates; otherwise the business's own rates.
+     */
+    synchronized List<ObjectNode> taxDeterminations(String usage, String contactId, boolean includeDestination) {
+        if (usage == null || usage.isBlank()) {
+            throw SageApiException.invalid("usage", "is required");
+        }
+        if (contactId == null || !includeDestination || !destinationVat) {
+            return copies(taxRates);
+        }
+        ObjectNode contact = contacts.get(contactId);
+        if (contact == null) {
+            throw SageApiException.notFound("contacts/" + contactId);
+        }
+        String country = contactCountry(contact);
+        return !region.country.equalsIgnoreCase(country) && SageDestinationRates.known(country)
+                ? SageDestinationRates.of(country) : copies(taxRates);
+    }
+
+    /** The contact's delivery country, else its main address's country, else the business's. */
+    String contactCountry(ObjectNode contact) {
+        for (String field : new String[] {"delivery_address", "main_address"}) {
+            String country = contact.path(field).path("country_id").asText("");
+            if (country.isEmpty()) {
+                country = contact.path(field).path("country").path("id").asText("");
+            }
+            if (!country.isEmpty()) {
+                return country;
+            }
+        }
+        return region.country;
     }
 
     synchronized List<ObjectNode> ledgerAccounts(String visibleIn) {

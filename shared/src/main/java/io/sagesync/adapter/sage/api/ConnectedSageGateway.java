@@ -12,6 +12,8 @@ import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.SageReauthRequiredException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -83,6 +85,11 @@ public final class ConnectedSageGateway implements SageGateway {
     @Override
     public SageReferenceData referenceData() {
         return current().referenceData();
+    }
+
+    @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, LocalDate date) {
+        return current().destinationTaxRates(contactId, date);
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.SageReauthRequiredException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,6 +128,20 @@ public final class HttpSageGateway implements SageGateway {
         String base = settings.path("base_currency").path("id").asText(null);
         return new SageReferenceData(rates, ledgers, banks, base, businessCountry(),
                 settings.path("destination_vat").asBoolean(false));
+    }
+
+    @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, LocalDate date) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("usage", "sales");
+        query.put("contact_id", contactId);
+        query.put("date", date.toString());
+        query.put("include_destination_vat", "true");
+        query.put("attributes", "percentage,name");
+        return call(() -> http.getAllPages("/tax_determinations", query)).stream().map(json::readTree)
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), optionalDecimal(n, "percentage"),
+                        n.path("name").asText(null)))
+                .toList();
     }
 
     @Override

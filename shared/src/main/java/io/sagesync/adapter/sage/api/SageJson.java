@@ -64,6 +64,9 @@ public final class SageJson {
         money(o, "shipping_net_amount", r.shippingNetAmount());
         put(o, "shipping_tax_rate_id", r.shippingTaxRateId());
         money(o, "shipping_tax_amount", r.shippingTaxAmount());
+        if (r.destinationConsignment()) {
+            o.put("destination_consignment", true);
+        }
         put(o, "idempotency_id", r.idempotencyId());
         return root;
     }
