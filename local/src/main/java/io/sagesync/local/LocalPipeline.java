@@ -56,10 +56,14 @@ final class LocalPipeline implements AutoCloseable {
     SageSimulator sage;
     final ApiGatewayEmulator api;
     final SagesyncConfig config;
+    /** Invocations and busy time of each function, as Lambda would bill them (benchmarks read it). */
+    final InvocationMeter invocations;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Runnable startWorkers = () -> { };
 
     private LocalPipeline(LocalSettings settings, LocalAws aws, MagentoSimulator magento, SageSimulator sage,
-                          ApiGatewayEmulator api, SagesyncConfig config) {
+                          ApiGatewayEmulator api, SagesyncConfig config, InvocationMeter invocations) {
+        this.invocations = invocations;
         this.settings = settings;
         this.aws = aws;
         this.magento = magento;
@@ -95,7 +99,17 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     static LocalPipeline start(LocalSettings settings, Clock clock, Tuning tuning) throws IOException {
+        return start(settings, clock, tuning, List.of());
+    }
+
+    /**
+     * @param interceptors added to every SDK client the functions use (a benchmark counts AWS requests with one)
+     */
+    static LocalPipeline start(LocalSettings settings, Clock clock, Tuning tuning,
+                               List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors)
+            throws IOException {
         LocalAws aws = LocalAws.start();
+        InvocationMeter meter = new InvocationMeter();
         MagentoSimulator magento = null;
         SageSimulator sage = null;
         ApiGatewayEmulator api = null;
@@ -115,7 +129,7 @@ final class LocalPipeline implements AutoCloseable {
                     base.syncDlqUrl(), base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(),
                     base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl());
             aws.putTenantApiKey(settings.apiKey());
-            AwsClients clients = aws.clients();
+            AwsClients clients = aws.clients(interceptors);
             if (sage != null) {
                 // the simulator's tokens are minted in-process, not stored by a Connect Sage flow
                 new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
@@ -126,14 +140,16 @@ final class LocalPipeline implements AutoCloseable {
                         .savePolicy(SettingsFile.load(settings.settingsFile()));
             }
 
-            var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
-            var sync = new SyncHandler((settings.sageRefreshToken() != null && !settings.simulatedSage()
+            var webhook = meter.wrap("webhook",
+                    new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook()));
+            boolean realSage = settings.sageRefreshToken() != null && !settings.simulatedSage();
+            var sync = meter.wrap("sync", new SyncHandler((realSage
                     ? SyncComposition.of(config, clients, clock, connectedRealSage(settings, config, clients, clock),
                     tuning.worker())
                     : SyncComposition.of(config, clients, clock, sageSettings, tuning.worker(), tuning.sageRetries()))
-                    .processSyncJob());
-            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl,
-                    tuning.pushBackoff()));
+                    .processSyncJob()));
+            var push = meter.wrap("push", new SyncStatePushHandler(PushComposition.of(config, clients, clock,
+                    magentoUrl, tuning.pushBackoff())));
             var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
                     .sweepStalledRuns());
             AdminConfig admin = adminConfig(settings, config, sage, apiUrl);
@@ -141,14 +157,18 @@ final class LocalPipeline implements AutoCloseable {
             // Connect Sage returns here, to the admin function's callback, as in AWS
             api = new ApiGatewayEmulator(settings.port(), webhook, console,
                     LocalOAuthCallback.of(admin, clients, clock, settings.sageApp()), clock);
-            LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
-            if (tuning.workers()) {
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+            LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
+            pipeline.startWorkers = () -> {
+                // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
                         "sync-retry"));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
                 pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
                         () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
+            };
+            if (tuning.workers()) {
+                pipeline.startWorkers();
             }
             return pipeline;
         } catch (IOException | RuntimeException e) {
@@ -160,10 +180,7 @@ final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /**
-     * The admin settings both the console and the OAuth callback use: the Sage simulator's OAuth server (or Sage's),
-     * and this API's own {@code /sage/oauth/callback} as the redirect URI.
-     */
+    /** The console's and the OAuth callback's admin settings: redirect URI = this API's /sage/oauth/callback. */
     private static AdminConfig adminConfig(LocalSettings settings, SagesyncConfig config, SageSimulator sage,
                                            String apiUrl) {
         String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
@@ -175,9 +192,8 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * The console as deployed, with its password from the environment instead of ConsoleSecret. With the Sage
-     * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
-     * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
+     * The console as deployed, its password from the environment. With the Sage simulator, its tokens are stored as
+     * Connect Sage stores them and its reference data fetched through the real adapter (Connection, pickers filled).
      */
     private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
                                                          AdminConfig admin, AwsClients clients, Clock clock,
@@ -212,12 +228,10 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * A real Sage business through the deployed code path: the refresh token from the environment is stored in the
-     * local SageSecret with an empty access token, so the first call refreshes, and the token custodian rotates the
-     * single-use refresh token through the same lease as in AWS. Caveat: Sage invalidates a refresh token once used,
-     * and the newest one lives only in the emulated secret, so it is gone when local mode stops; authorise again (or
-     * copy the newest token out of the SageSecret on the secretsmanager endpoint in .sagesync-local.json) before the
-     * next run.
+     * A real Sage business through the deployed code path: the refresh token from the environment goes into the
+     * local SageSecret with an empty access token, so the first call refreshes through the same lease as in AWS.
+     * Sage invalidates a used refresh token and the newest lives only in the emulated secret: authorise again (or
+     * copy it out of the SageSecret on the endpoint in .sagesync-local.json) before the next run.
      */
     private static io.sagesync.port.SageGateway connectedRealSage(LocalSettings settings, SagesyncConfig config,
                                                                   AwsClients clients, Clock clock) {
@@ -243,9 +257,19 @@ final class LocalPipeline implements AutoCloseable {
      * (tests that configure it as the "real" Sage). It is not closed by this pipeline.
      */
     LocalPipeline withSageForInspection(SageSimulator external) {
-        LocalPipeline view = new LocalPipeline(settings, aws, magento, external, api, config);
+        LocalPipeline view = new LocalPipeline(settings, aws, magento, external, api, config, invocations);
         view.closeables.addAll(closeables);
         return view;
+    }
+
+    /**
+     * Starts draining the queues into the sync and push functions (and the sweeper's schedule), once: {@link
+     * #start} does it unless the tuning turned the workers off, so a backlog benchmark can fill the queue first.
+     */
+    synchronized void startWorkers() {
+        Runnable start = startWorkers;
+        startWorkers = () -> { };
+        start.run();
     }
 
     String apiUrl() {
@@ -271,27 +295,6 @@ final class LocalPipeline implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             LOG.warn("close failed", "exception", e.getClass().getSimpleName());
-        }
-    }
-
-    /** Access tokens from the simulator's OAuth server, renewed a minute before their 300 s expiry. */
-    private static final class SimulatorTokens implements Supplier<String> {
-        private final SageSimulator sage;
-        private String token;
-        private long issuedAt;
-
-        SimulatorTokens(SageSimulator sage) {
-            this.sage = sage;
-        }
-
-        @Override
-        public synchronized String get() {
-            long now = System.currentTimeMillis();
-            if (token == null || now - issuedAt > 240_000) {
-                token = sage.issueTokens().accessToken();
-                issuedAt = now;
-            }
-            return token;
         }
     }
 }

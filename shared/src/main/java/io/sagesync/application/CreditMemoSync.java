@@ -151,7 +151,7 @@ final class CreditMemoSync {
                         invoice.contactId(), LocalDate.ofInstant(memo.createdAt(), business.region().zone()))))
                 : business;
         CreditNoteMapping mapped = InvoiceSync.mapping(() -> CreditNoteMapper.map(memo, original, invoice.date(),
-                policy, noteBusiness, invoice.contactId(), idempotencyId));
+                policy, noteBusiness, invoice.contactId(), idempotencyId, CatalogKeys.links(policy, xrefs)));
         warnings.addAll(mapped.warningCodes());
         String reference = mapped.request().reference();
         SageArtefactBalance created = null;

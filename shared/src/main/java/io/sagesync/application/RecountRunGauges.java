@@ -108,6 +108,8 @@ public final class RecountRunGauges {
         if (lastRunMoved) {
             gauges.lastRunAtLeast(latest);
         }
+        // the per-run entries are right now; an aggregate beside them (the store's counters) follows them
+        gauges.settle();
         Report report = new Report(fixed[0], fixed[1], fixed[2], fixed[3], lastRunMoved,
                 suspects.size() > MAX_FIXES);
         LOG.info("run gauges recounted", "corrected", report.corrected(), "more", report.more(),

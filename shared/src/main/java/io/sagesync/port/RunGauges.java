@@ -47,4 +47,10 @@ public interface RunGauges {
 
     /** {@code last_run_at} becomes {@code at} unless it records a later time already. */
     void lastRunAtLeast(Instant at);
+
+    /**
+     * Brings any aggregate the store keeps beside the per-run entries (counters) back in line with those entries,
+     * after a crash between the two writes; the recount's last step.
+     */
+    void settle();
 }

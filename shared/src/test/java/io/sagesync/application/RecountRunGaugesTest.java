@@ -37,6 +37,7 @@ class RecountRunGaugesTest {
 
         assertThat(report).isEqualTo(new RecountRunGauges.Report(2, 0, 1, 0, true, false));
         assertThat(gauges.read(NOW)).isEqualTo(new RunGauge(2, 1, NOW.minusSeconds(60)));
+        assertThat(gauges.settled).as("the store's counters follow the repaired entries").isEqualTo(1);
     }
 
     @Test

@@ -77,4 +77,18 @@ class DynamoDbDailyTotalsIntegrationTest {
         return new DocumentTotals(DocumentTotals.Kind.INVOICE, date, "GBP", new BigDecimal(magento),
                 sage == null ? null : new BigDecimal(sage));
     }
+
+    @Test
+    void aBusyDay_costsOneSmallItemPerDocument() {
+        for (int i = 0; i < 200; i++) {
+            totals.record("run-" + i, doc(DAY, "10.00", "10.00"));
+        }
+
+        assertThat(totals.between(DAY, DAY)).hasSize(200);
+        var items = aws.clients().dynamoDb().query(q -> q.tableName(aws.tableName())
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(java.util.Map.of(":pk",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("RECON")))).items();
+        // one item per document, each far below a kilobyte: a day's size never reaches DynamoDB's 400 KB item limit
+        assertThat(items).hasSize(200).allSatisfy(item -> assertThat(item.toString().length()).isLessThan(400));
+    }
 }

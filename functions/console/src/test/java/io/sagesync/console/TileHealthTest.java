@@ -118,6 +118,11 @@ class TileHealthTest {
             public void lastRunAtLeast(Instant at) {
                 throw new AssertionError("the tile never repairs");
             }
+
+            @Override
+            public void settle() {
+                throw new AssertionError("the tile never repairs");
+            }
         };
     }
 }

@@ -23,6 +23,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     /** Lambda's constructor: the composition root, run once per execution environment. */
     public SyncHandler() {
         this(SyncComposition.fromEnvironment().processSyncJob());
+        SnapStartPriming.register();
     }
 
     public SyncHandler(ProcessSyncJob processSyncJob) {

@@ -14,22 +14,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
- * One item per document date, {@code RECON}/{@code DAY#<yyyy-mm-dd>}, with an attribute {@code d_<run_id>} per
- * posted document: a map {@code k} (kind), {@code c} (currency), {@code m} (Magento total), {@code s} (Sage total,
- * absent when Sage gave none). Setting a run's own attribute is idempotent (a redelivered or retried finish writes
- * the same entry; a later attempt replaces it), which {@code ADD} counters could not promise. A window of days is
- * one Query on the {@code RECON} partition.
+ * One small item per posted document, {@code RECON}/{@code DAY#<yyyy-mm-dd>#<run_id>}, holding {@code k} (kind),
+ * {@code c} (currency), {@code m} (Magento total) and {@code s} (Sage total, absent when Sage gave none). Writing a
+ * run's own item is idempotent (a redelivered or retried finish writes the same item; a later attempt replaces it)
+ * and costs one write unit however many documents the day has. A window of days is one Query on the {@code RECON}
+ * partition over the sort-key range of its dates.
  *
- * <p>Bound: about 5,000 documents per day fit in the 400 KB item; beyond that the update fails, the caller logs it
- * and the run is unaffected (the run item carries the same amounts).
+ * <p>An earlier design kept the day's documents as attributes of one item per day: each write then cost as many
+ * write units as the day had kilobytes, and a day of about 5,000 documents (a Black Friday) would have hit
+ * DynamoDB's 400 KB item limit and stopped recording.
  */
 public final class DynamoDbDailyTotals implements DailyTotals {
     static final String RECON_PK = "RECON";
     static final String DAY_PREFIX = "DAY#";
-    private static final String ENTRY = "d_";
+    /** Sorts after every run id character, so {@code DAY#<to>#~} closes the range of day {@code to}. */
+    private static final String AFTER_ANY_RUN_ID = "#~";
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;
@@ -41,17 +43,18 @@ public final class DynamoDbDailyTotals implements DailyTotals {
 
     @Override
     public void record(String runId, DocumentTotals totals) {
-        Map<String, AttributeValue> entry = new HashMap<>();
-        entry.put("k", AttributeValue.fromS(totals.kind().wireName()));
-        entry.put("c", AttributeValue.fromS(totals.currency()));
-        entry.put("m", AttributeValue.fromN(totals.magentoTotal().toPlainString()));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(TableKeys.PK, AttributeValue.fromS(RECON_PK));
+        item.put(TableKeys.SK, AttributeValue.fromS(DAY_PREFIX + totals.date() + "#" + runId));
+        item.put("run_id", AttributeValue.fromS(runId));
+        item.put("k", AttributeValue.fromS(totals.kind().wireName()));
+        item.put("c", AttributeValue.fromS(totals.currency()));
+        item.put("m", AttributeValue.fromN(totals.magentoTotal().toPlainString()));
         if (totals.sageTotal() != null) {
-            entry.put("s", AttributeValue.fromN(totals.sageTotal().toPlainString()));
+            item.put("s", AttributeValue.fromN(totals.sageTotal().toPlainString()));
         }
         try {
-            dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName).key(key(totals.date()))
-                    .updateExpression("SET #e = :e").expressionAttributeNames(Map.of("#e", ENTRY + runId))
-                    .expressionAttributeValues(Map.of(":e", AttributeValue.fromM(entry))).build());
+            dynamoDb.putItem(PutItemRequest.builder().tableName(tableName).item(item).build());
         } catch (SdkException e) {
             throw new InfrastructureException("daily totals unavailable", e);
         }
@@ -68,9 +71,9 @@ public final class DynamoDbDailyTotals implements DailyTotals {
                         .expressionAttributeNames(Map.of("#pk", TableKeys.PK, "#sk", TableKeys.SK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(RECON_PK),
                                 ":from", AttributeValue.fromS(DAY_PREFIX + from),
-                                ":to", AttributeValue.fromS(DAY_PREFIX + to)))
+                                ":to", AttributeValue.fromS(DAY_PREFIX + to + AFTER_ANY_RUN_ID)))
                         .consistentRead(true).exclusiveStartKey(start).build());
-                page.items().forEach(item -> entries(item, out));
+                page.items().forEach(item -> entry(item).ifPresent(out::add));
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
                         ? page.lastEvaluatedKey() : null;
             } while (start != null);
@@ -80,22 +83,16 @@ public final class DynamoDbDailyTotals implements DailyTotals {
         return out;
     }
 
-    private static void entries(Map<String, AttributeValue> item, List<Entry> out) {
-        LocalDate date = LocalDate.parse(item.get(TableKeys.SK).s().substring(DAY_PREFIX.length()));
-        for (Map.Entry<String, AttributeValue> a : item.entrySet()) {
-            if (!a.getKey().startsWith(ENTRY) || !a.getValue().hasM()) {
-                continue;
-            }
-            Map<String, AttributeValue> m = a.getValue().m();
-            AttributeValue sage = m.get("s");
-            out.add(new Entry(a.getKey().substring(ENTRY.length()), new DocumentTotals(
-                    DocumentTotals.Kind.fromWire(m.get("k").s()), date, m.get("c").s(), new BigDecimal(m.get("m").n()),
-                    sage == null ? null : new BigDecimal(sage.n()))));
+    private static java.util.Optional<Entry> entry(Map<String, AttributeValue> item) {
+        String sk = item.get(TableKeys.SK).s();
+        int hash = sk.indexOf('#', DAY_PREFIX.length());
+        if (hash < 0 || !item.containsKey("m")) {
+            return java.util.Optional.empty();
         }
-    }
-
-    private static Map<String, AttributeValue> key(LocalDate date) {
-        return Map.of(TableKeys.PK, AttributeValue.fromS(RECON_PK), TableKeys.SK,
-                AttributeValue.fromS(DAY_PREFIX + date));
+        AttributeValue sage = item.get("s");
+        return java.util.Optional.of(new Entry(sk.substring(hash + 1), new DocumentTotals(
+                DocumentTotals.Kind.fromWire(item.get("k").s()), LocalDate.parse(sk.substring(DAY_PREFIX.length(),
+                hash)), item.get("c").s(), new BigDecimal(item.get("m").n()),
+                sage == null ? null : new BigDecimal(sage.n()))));
     }
 }

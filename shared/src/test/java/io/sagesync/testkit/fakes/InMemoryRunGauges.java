@@ -77,4 +77,16 @@ public final class InMemoryRunGauges implements RunGauges {
             throw new InfrastructureException("run gauges unavailable (fake)");
         }
     }
+
+    /** Counts are derived from the entries here: nothing to settle. */
+    @Override
+    public void settle() {
+        if (unavailable) {
+            throw new InfrastructureException("run gauges unavailable (fake)");
+        }
+        settled++;
+    }
+
+    /** How often {@link #settle} ran. */
+    public volatile int settled;
 }
