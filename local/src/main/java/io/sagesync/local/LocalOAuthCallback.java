@@ -7,9 +7,19 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sagesync.adapter.http.JdkHttpClients;
+import io.sagesync.adapter.sage.oauth.SageAppCredentials;
+import io.sagesync.admin.AdminComposition;
+import io.sagesync.admin.AdminConfig;
 import io.sagesync.admin.AdminHandler;
+import io.sagesync.config.AwsClients;
+import io.sagesync.retry.Sleeper;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The admin function's public route ({@code GET /sage/oauth/callback}) in local mode: the API Gateway event as the
@@ -22,6 +32,13 @@ final class LocalOAuthCallback implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     LocalOAuthCallback(AdminHandler admin) {
         this.admin = admin;
+    }
+
+    /** The admin function wired as in AWS, with these settings and app credentials. */
+    static LocalOAuthCallback of(AdminConfig config, AwsClients clients, Clock clock, SageAppCredentials app) {
+        return new LocalOAuthCallback(new AdminHandler(AdminComposition.of(config, clients,
+                JdkHttpClients.create(Duration.ofSeconds(5)), clock, new SecureRandom(), Sleeper.threadSleep(),
+                () -> UUID.randomUUID().toString(), () -> app)));
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.sagesync.local;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.admin.AdminComposition;
 import io.sagesync.admin.AdminConfig;
@@ -156,10 +155,8 @@ final class LocalPipeline implements AutoCloseable {
             AdminConfig admin = adminConfig(settings, config, sage, apiUrl);
             var console = new ConsoleHandler(consoleComposition(settings, config, admin, clients, clock, sage));
             // Connect Sage returns here, to the admin function's callback, as in AWS
-            var callback = new LocalOAuthCallback(new io.sagesync.admin.AdminHandler(AdminComposition.of(admin,
-                    clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock, new SecureRandom(),
-                    Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(), () -> appCredentials(settings))));
-            api = new ApiGatewayEmulator(settings.port(), webhook, console, callback, clock);
+            api = new ApiGatewayEmulator(settings.port(), webhook, console,
+                    LocalOAuthCallback.of(admin, clients, clock, settings.sageApp()), clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
             pipeline.startWorkers = () -> {
                 // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
@@ -183,15 +180,7 @@ final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    /**
-     * The console as deployed, with its password from the environment instead of ConsoleSecret. With the Sage
-     * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
-     * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
-     */
-    /**
-     * The admin settings both the console and the OAuth callback use: the Sage simulator's OAuth server (or Sage's),
-     * and this API's own {@code /sage/oauth/callback} as the redirect URI.
-     */
+    /** The console's and the OAuth callback's admin settings: redirect URI = this API's /sage/oauth/callback. */
     private static AdminConfig adminConfig(LocalSettings settings, SagesyncConfig config, SageSimulator sage,
                                            String apiUrl) {
         String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
@@ -202,16 +191,15 @@ final class LocalPipeline implements AutoCloseable {
                 apiUrl + "/sage/oauth/callback", apiUrl, "");
     }
 
-    private static SageAppCredentials appCredentials(LocalSettings settings) {
-        return new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
-                settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
-    }
-
+    /**
+     * The console as deployed, its password from the environment. With the Sage simulator, its tokens are stored as
+     * Connect Sage stores them and its reference data fetched through the real adapter (Connection, pickers filled).
+     */
     private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
                                                          AdminConfig admin, AwsClients clients, Clock clock,
                                                          SageSimulator sage) {
         byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
-        var app = appCredentials(settings);
+        var app = settings.sageApp();
         if (sage != null) {
             var tokens = sage.issueTokens();
             new SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId()).write(new SageTokenSet(

@@ -63,4 +63,10 @@ public record LocalSettings(int port, String tenantId, String apiKey, String mag
     private static String nonBlank(String v, String fallback) {
         return v == null || v.isBlank() ? fallback : v.trim();
     }
+
+    /** The Sage app's client credentials ({@code local}/{@code local} for the simulator, which accepts any). */
+    io.sagesync.adapter.sage.oauth.SageAppCredentials sageApp() {
+        return new io.sagesync.adapter.sage.oauth.SageAppCredentials(sageClientId() == null ? "local"
+                : sageClientId(), sageClientSecret() == null ? "local" : sageClientSecret());
+    }
 }

@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -84,6 +85,8 @@ final class PaymentSync {
         }
         SyncPolicy stored = InvoiceSync.storedPolicy(bindings);
         List<String> invoiceWarnings = List.of();
+        // the invoice this run posts itself (policy held it back as unpaid): its money belongs to this run
+        DocumentTotals invoiceTotals = null;
         Optional<Xref> invoiceXref = xrefs.find(Xref.invoiceKey(invoiceId));
         if (invoiceXref.isEmpty()) {
             if (stored.syncUnpaidInvoices()) {
@@ -96,6 +99,7 @@ final class PaymentSync {
                 return invoiceOutcome;
             }
             invoiceWarnings = invoiceOutcome.warnings();
+            invoiceTotals = invoiceOutcome.totals();
             invoiceXref = xrefs.find(Xref.invoiceKey(invoiceId));
         }
         Xref invoiceInSage = invoiceXref.orElseThrow(() ->
@@ -104,7 +108,7 @@ final class PaymentSync {
         // the saved policy, not the one completed from reference data: an unset default bank must skip, not guess
         Optional<String> bank = PaymentMapper.bankAccountFor(payment.method(), stored);
         if (bank.isEmpty()) {
-            return RunOutcome.skipped(METHOD_NOT_MAPPED, startedAt, clock.instant());
+            return RunOutcome.skipped(METHOD_NOT_MAPPED, startedAt, clock.instant()).withTotals(invoiceTotals);
         }
         SyncPolicy completed = InvoiceSync.sageCall(() -> defaults.complete(stored));
         SageBusiness business = InvoiceSync.sageCall(() -> defaults.business(completed));
@@ -125,7 +129,7 @@ final class PaymentSync {
                 sage.createContactPayment(request)));
         xrefs.put(paymentKey, new Xref(paymentId, request.reference()));
         return RunOutcome.succeeded(paymentId, request.reference(), false, startedAt, clock.instant())
-                .withWarnings(invoiceWarnings);
+                .withWarnings(invoiceWarnings).withTotals(invoiceTotals);
     }
 
     private CanonicalPayment fetch(long invoiceId) {

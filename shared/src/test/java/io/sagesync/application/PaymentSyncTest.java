@@ -261,6 +261,39 @@ class PaymentSyncTest {
         assertThat(sage.payments).isEmpty();
     }
 
+    @Test
+    void invoiceHeldBackAsUnpaid_postedByThePaymentRun_carriesItsTotalsOnThatRun() {
+        policy("{\"sync_unpaid_invoices\":false,\"payment_method_map\":{\"stripe_payments\":\"" + BANK_CARD
+                + "\"}}");
+        magento.body = io.sagesync.simulator.magento.CanonicalInvoices.gbpRegistered(42);
+        magento.payment = payment(42, "GBP");
+        String sageInvoiceId = "sage-" + io.sagesync.domain.sage.IdempotencyIds.of(TENANT,
+                io.sagesync.domain.EntityType.INVOICE, 42, EventName.INVOICE_CREATED);
+        sage.invoice = new SageSalesInvoice(sageInvoiceId, "000000042", "contact-1", "GBP", BigDecimal.ONE,
+                new BigDecimal("126.00"), new BigDecimal("126.00"));
+        SyncJob job = queued(42);
+
+        useCase.process(job);
+
+        assertThat(sage.posted).hasSize(1);
+        assertThat(runs.find(job.runId()).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
+        io.sagesync.domain.DocumentTotals totals = runs.outcome(job.runId()).orElseThrow().totals();
+        assertThat(totals.kind()).isEqualTo(io.sagesync.domain.DocumentTotals.Kind.INVOICE);
+        assertThat(totals.magentoTotal()).isEqualByComparingTo("126.00");
+        assertThat(totals.sageTotal()).isEqualByComparingTo("126.00");
+    }
+
+    @Test
+    void paymentOfAnInvoiceAlreadyInSage_recordsNoDocumentTotals() {
+        givenSyncedInvoice(42, "126.00");
+        policy("{\"payment_method_map\":{\"stripe_payments\":\"" + BANK_CARD + "\"}}");
+        SyncJob job = queued(42);
+
+        useCase.process(job);
+
+        assertThat(runs.outcome(job.runId()).orElseThrow().totals()).isNull();
+    }
+
     private void givenSyncedInvoice(long id, String outstanding) {
         xrefs.put("invoice:" + id, new Xref("sage-inv-" + id, "SI-" + id));
         sage.invoice = new SageSalesInvoice("sage-inv-" + id, "0000000" + id, "contact-1", "GBP", BigDecimal.ONE,

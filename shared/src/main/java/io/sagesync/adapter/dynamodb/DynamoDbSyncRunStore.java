@@ -142,29 +142,18 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
 
     @Override
     public List<SyncRun> stalledSince(Instant cutoff, int limit) {
-        List<SyncRun> stalled = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
         try {
-            // one page holds at most 1 MB: page on until the limit (the gauge recount asks for every active run)
-            do {
-                var response = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                        .indexName(RunItems.ACTIVE_INDEX)
-                        .keyConditionExpression("#act = :act AND #upd < :cutoff")
-                        .expressionAttributeNames(Map.of("#act", RunItems.ACTIVE, "#upd", RunItems.UPDATED_AT))
-                        .expressionAttributeValues(Map.of(":act", s(RunItems.ACTIVE_VALUE),
-                                ":cutoff", s(cutoff.toString())))
-                        .limit(limit - stalled.size()).exclusiveStartKey(start)
-                        .build());
-                for (Map<String, AttributeValue> item : response.items()) {
+            // every page up to the limit (the gauge recount asks for every active run)
+            return QueryPages.upTo(dynamoDb, QueryRequest.builder().tableName(tableName)
+                    .indexName(RunItems.ACTIVE_INDEX)
+                    .keyConditionExpression("#act = :act AND #upd < :cutoff")
+                    .expressionAttributeNames(Map.of("#act", RunItems.ACTIVE, "#upd", RunItems.UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":act", s(RunItems.ACTIVE_VALUE),
+                            ":cutoff", s(cutoff.toString())))
+                    .build(), limit).stream()
                     // the index projects every attribute; a half-written item would not be a run we can re-send
-                    if (item.containsKey("run_id") && item.containsKey("status")) {
-                        stalled.add(RunItems.fromItem(item));
-                    }
-                }
-                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? response.lastEvaluatedKey() : null;
-            } while (start != null && stalled.size() < limit);
-            return stalled;
+                    .filter(item -> item.containsKey("run_id") && item.containsKey("status"))
+                    .map(RunItems::fromItem).toList();
         } catch (SdkException e) {
             throw new InfrastructureException("run store unavailable", e);
         }
