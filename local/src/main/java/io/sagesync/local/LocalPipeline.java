@@ -60,7 +60,8 @@ final class LocalPipeline implements AutoCloseable {
     /** Invocations and busy time of each function, as Lambda would bill them (benchmarks read it). */
     final InvocationMeter invocations;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private Runnable startWorkers = () -> { };
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> startWorkers =
+            new java.util.concurrent.atomic.AtomicReference<>(() -> { });
 
     private LocalPipeline(LocalSettings settings, LocalAws aws, MagentoSimulator magento, SageSimulator sage,
                           ApiGatewayEmulator api, SagesyncConfig config, InvocationMeter invocations) {
@@ -156,7 +157,7 @@ final class LocalPipeline implements AutoCloseable {
             var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
             api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
-            pipeline.startWorkers = () -> {
+            pipeline.startWorkers.set(() -> {
                 // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
@@ -164,7 +165,7 @@ final class LocalPipeline implements AutoCloseable {
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
                 pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
                         () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
-            };
+            });
             if (tuning.workers()) {
                 pipeline.startWorkers();
             }
@@ -261,10 +262,8 @@ final class LocalPipeline implements AutoCloseable {
      * Starts draining the queues into the sync and push functions (and the sweeper's schedule), once: {@link
      * #start} does it unless the tuning turned the workers off, so a backlog benchmark can fill the queue first.
      */
-    synchronized void startWorkers() {
-        Runnable start = startWorkers;
-        startWorkers = () -> { };
-        start.run();
+    void startWorkers() {
+        startWorkers.getAndSet(() -> { }).run();
     }
 
     String apiUrl() {
