@@ -154,8 +154,13 @@ final class LocalPipeline implements AutoCloseable {
                     magentoUrl, tuning.pushBackoff())));
             var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
                     .sweepStalledRuns());
-            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
-            api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
+            AdminConfig admin = adminConfig(settings, config, sage, apiUrl);
+            var console = new ConsoleHandler(consoleComposition(settings, config, admin, clients, clock, sage));
+            // Connect Sage returns here, to the admin function's callback, as in AWS
+            var callback = new LocalOAuthCallback(new io.sagesync.admin.AdminHandler(AdminComposition.of(admin,
+                    clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock, new SecureRandom(),
+                    Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(), () -> appCredentials(settings))));
+            api = new ApiGatewayEmulator(settings.port(), webhook, console, callback, clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
             pipeline.startWorkers.set(() -> {
                 // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
@@ -184,18 +189,30 @@ final class LocalPipeline implements AutoCloseable {
      * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
      * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
      */
-    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
-                                                         AwsClients clients, Clock clock, SageSimulator sage,
-                                                         String apiUrl) {
-        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * The admin settings both the console and the OAuth callback use: the Sage simulator's OAuth server (or Sage's),
+     * and this API's own {@code /sage/oauth/callback} as the redirect URI.
+     */
+    private static AdminConfig adminConfig(LocalSettings settings, SagesyncConfig config, SageSimulator sage,
+                                           String apiUrl) {
         String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
                 ? "https://oauth.accounting.sage.com/token" : settings.sageTokenUrl();
-        var admin = new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
+        return new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
                 config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
                 sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
-                "", apiUrl, "");
-        var app = new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
+                apiUrl + "/sage/oauth/callback", apiUrl, "");
+    }
+
+    private static SageAppCredentials appCredentials(LocalSettings settings) {
+        return new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
                 settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
+    }
+
+    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
+                                                         AdminConfig admin, AwsClients clients, Clock clock,
+                                                         SageSimulator sage) {
+        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+        var app = appCredentials(settings);
         if (sage != null) {
             var tokens = sage.issueTokens();
             new SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId()).write(new SageTokenSet(

@@ -15,7 +15,7 @@ import java.util.Optional;
  * The calls the sync worker makes into the merchant's Sage business. Every method throws {@link SageCallException}
  * when Sage refuses or cannot be reached; its {@link SageCallException.Kind} says whether a later retry may help.
  */
-public interface SageGateway extends CreditNoteGateway {
+public interface SageGateway extends CreditNoteGateway, SageCatalogGateway {
 
     /**
      * Looks a customer contact up by its exact {@code reference} (Sage's search is loose; the match is exact), with

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.policy.SyncPolicyJson;
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EventName;
+import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
@@ -110,6 +112,46 @@ class InvoiceSyncTest {
         assertThat(sage.createdContacts).hasSize(1);
         assertThat(sage.posted).hasSize(2);
         assertThat(sage.posted.get(1).contactId()).isEqualTo("contact-existing");
+    }
+
+    @Test
+    void postedInvoice_recordsBothTotals_forReconciliationPerDay() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+
+        useCase.process(queued(42, NOW));
+
+        DocumentTotals totals = runs.outcome("run-42").orElseThrow().totals();
+        assertThat(totals.kind()).isEqualTo(DocumentTotals.Kind.INVOICE);
+        assertThat(totals.date()).isEqualTo(sage.posted.get(0).date());
+        assertThat(totals.currency()).isEqualTo("GBP");
+        assertThat(totals.magentoTotal()).isEqualByComparingTo("126.00");
+        assertThat(totals.sageTotal()).isEqualByComparingTo("126.00");
+        assertThat(totals.mismatch()).isFalse();
+    }
+
+    @Test
+    void sageTotalsDifferently_theFailedRunKeepsBothAmounts() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        sage.total = new BigDecimal("125.40");
+
+        useCase.process(queued(42, NOW));
+
+        RunOutcome outcome = runs.outcome("run-42").orElseThrow();
+        assertThat(outcome.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(outcome.totals().magentoTotal()).isEqualByComparingTo("126.00");
+        assertThat(outcome.totals().sageTotal()).isEqualByComparingTo("125.40");
+        assertThat(outcome.totals().mismatch()).isTrue();
+    }
+
+    @Test
+    void invoiceAlreadyPostedByAnEarlierAttempt_recordsNoNewTotals() {
+        magento.body = CanonicalInvoices.gbpRegistered(42);
+        useCase.process(queued(42, NOW));
+
+        useCase.process(queued(42, NOW));
+
+        assertThat(sage.posted).hasSize(1);
+        assertThat(runs.outcome("run-42").orElseThrow().totals()).isNull();
     }
 
     @Test

@@ -65,6 +65,26 @@ class TemplateEdgeTest {
     }
 
     @Test
+    void everyFunctionThatMovesARun_mayWriteTheGaugeItems_andTheWorkerTheReconciliationItems() {
+        // GaugedRunStore writes STATS (counters) and GAUGE (members) after every run transition; the sync worker
+        // also writes RECON (one item per posted document). A missing prefix is an AccessDenied in AWS only, where
+        // the gauge write is logged and swallowed: nothing local would notice.
+        for (String name : List.of("WebhookFunction", "SyncFunction", "SweeperFunction")) {
+            assertThat(leadingKeys(name)).as(name).contains("STATS", "GAUGE");
+        }
+        assertThat(leadingKeys("SyncFunction")).contains("RECON");
+    }
+
+    private List<String> leadingKeys(String function) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (JsonNode statement : statements(function)) {
+            statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
+                    .forEach(k -> keys.add(k.asText()));
+        }
+        return keys;
+    }
+
+    @Test
     void theFifoSyncSource_takesOneJobPerInvocation_andEveryQueueOutlivesItsConsumersTimeout() {
         JsonNode sync = resources.path("SyncFunction").path("Properties");
         assertThat(sync.path("Events").path("SyncJobs").path("Properties").path("BatchSize").asInt()).isEqualTo(1);

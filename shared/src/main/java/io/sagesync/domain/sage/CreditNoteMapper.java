@@ -62,8 +62,17 @@ public final class CreditNoteMapper {
     public static CreditNoteMapping map(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
                                         LocalDate originalInvoiceDate, SyncPolicy policy, SageBusiness business,
                                         String contactId, String idempotencyId) {
+        return map(memo, originalInvoice, originalInvoiceDate, policy, business, contactId, idempotencyId,
+                CatalogLinks.NONE);
+    }
+
+    /** As above, with refunded item lines naming their synced product or service (see {@link CatalogLinks}). */
+    public static CreditNoteMapping map(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
+                                        LocalDate originalInvoiceDate, SyncPolicy policy, SageBusiness business,
+                                        String contactId, String idempotencyId, CatalogLinks links) {
         CanonicalInvoice asInvoice = asInvoice(memo, originalInvoice);
-        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, business, contactId, idempotencyId);
+        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, business, contactId, idempotencyId,
+                links);
         if (shippingOnly(memo)) {
             mapped = withShippingLedger(mapped, policy);
         }

@@ -65,6 +65,15 @@ public final class InvoiceMapper {
      */
     public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, SageBusiness business,
                                            String contactId, String idempotencyId) {
+        return map(invoice, policy, business, contactId, idempotencyId, CatalogLinks.NONE);
+    }
+
+    /**
+     * As {@link #map(CanonicalInvoice, SyncPolicy, SageBusiness, String, String)}, with every item line whose SKU is
+     * a synced product or service naming it ({@code product_id} / {@code service_id}); amounts are unchanged.
+     */
+    public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, SageBusiness business,
+                                           String contactId, String idempotencyId, CatalogLinks links) {
         TaxRegion region = business.region();
         if (policy.defaultLedgerAccountId() == null) {
             throw new MappingException("ledger_account_not_configured", "default_ledger_account_id is not set");
@@ -80,7 +89,11 @@ public final class InvoiceMapper {
 
         List<CanonicalInvoiceLine> kept = withoutChildRows(invoice.lines());
         List<InvoiceRow> rows = new ArrayList<>();
-        kept.forEach(l -> rows.add(row(l, policy, warnings)));
+        for (CanonicalInvoiceLine l : kept) {
+            InvoiceRow row = row(l, policy, warnings);
+            row.sku = l.sku();
+            rows.add(row);
+        }
         if (invoice.shippingAmount().signum() != 0 || invoice.shippingTaxAmount().signum() != 0) {
             BigDecimal shipping = InvoiceRow.money(invoice.shippingAmount());
             rows.add(new InvoiceRow(SHIPPING_DESCRIPTION, policy.shippingLedgerAccountIdOrDefault(), BigDecimal.ONE,
@@ -101,9 +114,11 @@ public final class InvoiceMapper {
 
         List<SageInvoiceLine> lines = new ArrayList<>();
         for (InvoiceRow r : rows) {
-            String rateId = destination ? destinationRateFor(r, business, warnings) : rateFor(r, policy, business, warnings);
-            lines.add(new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
-                    r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType));
+            String rateId = destination ? destinationRateFor(r, business, warnings)
+                    : rateFor(r, policy, business, warnings);
+            SageInvoiceLine line = new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
+                    r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType);
+            lines.add(r.sku == null ? line : links.forSku(r.sku).map(line::withCatalogItem).orElse(line));
         }
         BigDecimal predicted = InvoiceRows.total(rows);
         // the prediction is Sage's own derivation, exactly: any difference, even a penny, is a known-wrong document

@@ -192,6 +192,7 @@ final class SageArtefacts {
             String type = line.get("eu_goods_services_type_id").asText();
             stored.set("eu_goods_services_type", link(type, titleCase(type), "/eu_goods_services_types/" + type));
         }
+        SageCatalog.requireLineItem(ledger, line);
         copyIfPresent(line, stored, "product_id", "service_id");
         return stored;
     }

@@ -50,6 +50,12 @@ final class SageLedger {
     final Map<String, ObjectNode> creditNotes = new LinkedHashMap<>();
     final Map<String, ObjectNode> payments = new LinkedHashMap<>();
     final Map<String, ObjectNode> allocations = new LinkedHashMap<>();
+    final Map<String, ObjectNode> products = new LinkedHashMap<>();
+    final Map<String, ObjectNode> services = new LinkedHashMap<>();
+    final Map<String, ObjectNode> stockItems = new LinkedHashMap<>();
+    final Map<String, ObjectNode> stockMovements = new LinkedHashMap<>();
+    final Map<String, ObjectNode> productPriceTypes = new LinkedHashMap<>();
+    final Map<String, ObjectNode> serviceRateTypes = new LinkedHashMap<>();
     private final Map<String, IdempotentResult> idempotency = new HashMap<>();
     /** {@code financial_settings.destination_vat}: cross-border lines may carry destination rates. */
     volatile boolean destinationVat;
@@ -67,6 +73,7 @@ final class SageLedger {
         ledgerAccount("4905", "Distribution and carriage", "sales");
         ledgerAccount("5000", "Cost of sales - goods", "expenses");
         region.banks.forEach(b -> bankAccount(b.nominalCode(), b.name(), b.currency()));
+        SageCatalog.seedPriceTypes(this);
     }
 
     String baseCurrency() {
@@ -193,8 +200,36 @@ final class SageLedger {
         return copies(allocations);
     }
 
+    /** A catalogue or reference collection ({@code products} lists stock items too, as Sage does). */
+    synchronized List<ObjectNode> catalog(String collection) {
+        return switch (collection) {
+            case "products" -> java.util.stream.Stream.concat(products.values().stream(),
+                    stockItems.values().stream()).map(ObjectNode::deepCopy).toList();
+            case "services" -> copies(services);
+            case "stock_items" -> copies(stockItems);
+            case "stock_movements" -> copies(stockMovements);
+            case "product_sales_price_types" -> copies(productPriceTypes);
+            case "service_rate_types" -> copies(serviceRateTypes);
+            default -> throw SageApiException.notFound(collection);
+        };
+    }
+
+    /**
+     * {@code PUT /contacts|products|services|stock_items/{id}} with an (already schema-valid) wrapped body: only the
+     * fields sent change.
+     */
+    synchronized ObjectNode update(String resourceType, String id, JsonNode wrappedBody) {
+        JsonNode body = wrappedBody.path(resourceType);
+        return "contact".equals(resourceType) ? SageContacts.update(this, id, body)
+                : SageCatalog.update(this, resourceType, id, body);
+    }
+
     synchronized ObjectNode find(String collection, String id) {
         Map<String, ObjectNode> store = switch (collection) {
+            case "products" -> products.containsKey(id) ? products : stockItems;
+            case "services" -> services;
+            case "stock_items" -> stockItems;
+            case "stock_movements" -> stockMovements;
             case "contacts" -> contacts;
             case "sales_invoices" -> invoices;
             case "sales_credit_notes" -> creditNotes;
@@ -248,6 +283,8 @@ final class SageLedger {
             }
             case "contact_payment" -> SagePayments.create(this, body);
             case "contact_allocation" -> SageAllocations.create(this, body);
+            case "product", "service", "stock_item" -> SageCatalog.create(this, resourceType, body);
+            case "stock_movement" -> SageCatalog.createMovement(this, body);
             default -> throw new IllegalArgumentException("unsupported resource " + resourceType);
         };
         if (idempotencyId != null) {
