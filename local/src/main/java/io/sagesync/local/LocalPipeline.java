@@ -59,7 +59,8 @@ final class LocalPipeline implements AutoCloseable {
     /** Invocations and busy time of each function, as Lambda would bill them (benchmarks read it). */
     final InvocationMeter invocations;
     private final List<AutoCloseable> closeables = new ArrayList<>();
-    private Runnable startWorkers = () -> { };
+    private final java.util.concurrent.atomic.AtomicReference<Runnable> startWorkers =
+            new java.util.concurrent.atomic.AtomicReference<>(() -> { });
 
     private LocalPipeline(LocalSettings settings, LocalAws aws, MagentoSimulator magento, SageSimulator sage,
                           ApiGatewayEmulator api, SagesyncConfig config, InvocationMeter invocations) {
@@ -158,7 +159,7 @@ final class LocalPipeline implements AutoCloseable {
             api = new ApiGatewayEmulator(settings.port(), webhook, console,
                     LocalOAuthCallback.of(admin, clients, clock, settings.sageApp()), clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
-            pipeline.startWorkers = () -> {
+            pipeline.startWorkers.set(() -> {
                 // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
@@ -166,7 +167,7 @@ final class LocalPipeline implements AutoCloseable {
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
                 pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
                         () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
-            };
+            });
             if (tuning.workers()) {
                 pipeline.startWorkers();
             }
@@ -266,10 +267,8 @@ final class LocalPipeline implements AutoCloseable {
      * Starts draining the queues into the sync and push functions (and the sweeper's schedule), once: {@link
      * #start} does it unless the tuning turned the workers off, so a backlog benchmark can fill the queue first.
      */
-    synchronized void startWorkers() {
-        Runnable start = startWorkers;
-        startWorkers = () -> { };
-        start.run();
+    void startWorkers() {
+        startWorkers.getAndSet(() -> { }).run();
     }
 
     String apiUrl() {
