@@ -13,7 +13,6 @@ import io.sagesync.adapter.magento.HttpMagentoPaymentMethods;
 import io.sagesync.adapter.policy.SyncPolicyJson;
 import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerConsoleCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsDeadLetters;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
@@ -87,9 +86,10 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
         var runs = new ConsoleRuns(config.tenantId(), history, new GaugedRunStore(store, store, gauges),
                 new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()),
                 new SqsDeadLetters(aws.sqs(), config.syncDlqUrl(), config.syncQueueUrl()), clock);
-        var tokens = new SecretsManagerSageTokenStore(aws.secretsManager(), config.sageSecretId());
+        var tokens = io.sagesync.config.SageTokenStores.dynamoDb(aws, table, admin.kmsKeyId(), admin.sageSecretId(),
+                clock);
         var connection = new ConnectionStatus(binding, shopUrl,
-                () -> tokens.read().map(SageTokenSet::businessId).orElse(""));
+                () -> tokens.read().current().map(SageTokenSet::businessId).orElse(""));
         var signer = new LedgerTokenSigner(clock, ids);
         var settings = new ConsoleSettings(adminCases.settings(),
                 new DynamoDbSageReferenceCache(aws.dynamoDb(), table),
