@@ -39,14 +39,12 @@ public final class KmsEnvelopeCipher {
     public KmsEnvelopeCipher(KmsClient kms, String keyId, SecureRandom random) {
         this.kms = Objects.requireNonNull(kms, "kms");
         this.keyId = Objects.requireNonNull(keyId, "keyId");
-        if (keyId.isBlank()) {
-            throw new IllegalArgumentException("a KMS key id is required to encrypt the Sage tokens");
-        }
         this.random = Objects.requireNonNull(random, "random");
     }
 
     /** Encrypts {@code plaintext} for the record named by {@code context}. */
     public byte[] seal(byte[] plaintext, Map<String, String> context) {
+        requireKey();
         byte[] dataKey = null;
         try {
             var generated = kms.generateDataKey(b -> b.keyId(keyId).keySpec(DataKeySpec.AES_256)
@@ -69,6 +67,7 @@ public final class KmsEnvelopeCipher {
 
     /** Decrypts what {@link #seal} produced for the same {@code context}. */
     public byte[] open(byte[] blob, Map<String, String> context) {
+        requireKey();
         byte[] dataKey = null;
         try {
             ByteBuffer in = ByteBuffer.wrap(blob);
@@ -100,6 +99,13 @@ public final class KmsEnvelopeCipher {
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
         cipher.updateAAD(new java.util.TreeMap<>(context).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         return cipher;
+    }
+
+    /** The composition roots require the key at start (SAGESYNC_KMS_KEY_ID); this guards wiring that skipped it. */
+    private void requireKey() {
+        if (keyId.isBlank()) {
+            throw new IllegalStateException("no KMS key configured for the Sage tokens (SAGESYNC_KMS_KEY_ID)");
+        }
     }
 
     private static void wipe(byte[] key) {
