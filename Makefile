@@ -13,7 +13,7 @@ LOCAL_CP := local/target/classpath.txt
 AWS ?=
 
 .PHONY: help build test test-localstack require-docker-for-aws local lint bench bench-webhook bench-sync bench-e2e \
-        bench-flat chaos signed-event replay clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
+        bench-flat bench-backlog bench-cold chaos signed-event replay clean build-WebhookFunction build-SyncFunction build-SweeperFunction \
         build-SyncStatePushFunction \
         build-AdminFunction build-ConsoleFunction pair
 
@@ -25,6 +25,8 @@ help:
 	@echo "make lint     cfn-lint template.yaml"
 	@echo "make chaos    the chaos run alone (also in make test): triple deliveries under Sage/Magento faults"
 	@echo "make bench    benchmarks (webhook vs I/O floor, sync overhead, end-to-end)"
+	@echo "make bench-backlog [N=500]   backlog drain vs serial floor, Sage calls and AWS cost per invoice"
+	@echo "make bench-cold   per-function init, priming, zip size, heap and RSS"
 	@echo "make signed-event EVENT=invoice.created ID=42   write a freshly signed API Gateway event for sam local invoke"
 	@echo "make replay STACK=... [EVENTS=creditmemo.created] [FROM=..] [TO=..] [CONFIRM=yes]   replay skipped runs (dry-run count first)"
 
@@ -76,6 +78,24 @@ chaos: build
 # 10,000 invoices through make local's pipeline: webhook median of the last 1,000 vs the first 1,000 (issue 9)
 bench-flat: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.FlatnessBenchmark
+
+# issue 13: N invoices (default 500; N=2000 for the issue's figure) queued at once, drained against a Sage with
+# log-normal latency (P50/P95 ms); drain / serial floor, Sage calls per invoice, AWS requests and cost per 10k
+N ?= 500
+P50 ?= 250
+P95 ?= 800
+bench-backlog: build $(LOCAL_CP)
+	$(JAVA) -Dn=$(N) -Dp50=$(P50) -Dp95=$(P95) $(if $(CUSTOMERS),-Dcustomers=$(CUSTOMERS)) \
+		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.BacklogBenchmark
+
+# issue 13: per function (webhook, sync, push) fresh JVMs, C1 only: init, first event without and with SnapStart
+# priming, steady-state heap and RSS (RUNS per variant, EVENTS per JVM, MEM = the MemorySize the heap is capped to)
+RUNS ?= 3
+EVENTS ?= 40
+MEM ?= 512
+bench-cold: build $(LOCAL_CP)
+	$(JAVA) -Druns=$(RUNS) -Dn=$(EVENTS) -Dmem=$(MEM) \
+		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.ColdStartBenchmark
 
 bench-e2e: build $(LOCAL_CP)
 	$(JAVA) -cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.EndToEndBenchmark

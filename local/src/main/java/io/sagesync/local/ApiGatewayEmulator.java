@@ -38,6 +38,8 @@ final class ApiGatewayEmulator implements AutoCloseable {
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console;
+    /** The admin function's one public route, {@code GET /sage/oauth/callback} (Connect Sage's return). */
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> oauthCallback;
     private final Clock clock;
 
     ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
@@ -48,8 +50,16 @@ final class ApiGatewayEmulator implements AutoCloseable {
     ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
                        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console,
                        Clock clock) throws IOException {
+        this(port, handler, console, null, clock);
+    }
+
+    ApiGatewayEmulator(int port, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler,
+                       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> console,
+                       RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> oauthCallback,
+                       Clock clock) throws IOException {
         this.handler = handler;
         this.console = console;
+        this.oauthCallback = oauthCallback;
         this.clock = clock;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.createContext("/", this::serve);
@@ -67,7 +77,9 @@ final class ApiGatewayEmulator implements AutoCloseable {
             Matcher route = ROUTE.matcher(path);
             boolean webhook = "POST".equals(exchange.getRequestMethod()) && route.matches();
             boolean toConsole = !webhook && console != null && CONSOLE.matcher(path).matches();
-            if (!webhook && !toConsole) {
+            boolean toCallback = oauthCallback != null && "GET".equals(exchange.getRequestMethod())
+                    && "/sage/oauth/callback".equals(path);
+            if (!webhook && !toConsole && !toCallback) {
                 respond(exchange, 404, "{\"message\":\"Not Found\"}");
                 return;
             }
@@ -79,9 +91,10 @@ final class ApiGatewayEmulator implements AutoCloseable {
                 respond(exchange, 413, "{\"message\":\"Request Entity Too Large\"}");
                 return;
             }
-            APIGatewayV2HTTPEvent event = toEvent(exchange, toConsole ? null : route, body);
-            APIGatewayV2HTTPResponse response = toConsole
-                    ? console.handleRequest(event, new LocalContext("console", 10_000))
+            APIGatewayV2HTTPEvent event = toEvent(exchange, webhook ? route : null, body);
+            APIGatewayV2HTTPResponse response = toCallback
+                    ? oauthCallback.handleRequest(event, new LocalContext("admin", 30_000))
+                    : toConsole ? console.handleRequest(event, new LocalContext("console", 10_000))
                     : handler.handleRequest(event, new LocalContext("webhook", 10_000));
             if (response.getHeaders() != null) {
                 response.getHeaders().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -121,6 +134,7 @@ final class ApiGatewayEmulator implements AutoCloseable {
                 .withRouteKey(routeKey)
                 .withRawPath(path)
                 .withRawQueryString(query == null ? "" : query)
+                .withQueryStringParameters(query == null ? null : queryParameters(query))
                 .withHeaders(headers)
                 .withCookies(cookies.isEmpty() ? null : cookies)
                 .withPathParameters(route == null ? null
@@ -151,6 +165,21 @@ final class ApiGatewayEmulator implements AutoCloseable {
         String ct = contentType.toLowerCase(Locale.ROOT);
         return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml")
                 || ct.startsWith("application/x-www-form-urlencoded");
+    }
+
+    /** As HTTP API decodes them (a repeated name keeps its values comma-joined). */
+    private static Map<String, String> queryParameters(String rawQuery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            out.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return out;
     }
 
     private static String decode(String raw) {

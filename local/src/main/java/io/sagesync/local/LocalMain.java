@@ -58,6 +58,7 @@ public final class LocalMain {
             FirstSyncDemo.print(FirstSyncDemo.run(pipeline, 43, Duration.ofSeconds(60)), 43,
                     "next invoice, same customer (warm; contact already in Sage)");
             RefundDemo.print(RefundDemo.run(pipeline, 17, 42, Duration.ofSeconds(60)), 17);
+            CatalogDemo.print(CatalogDemo.run(pipeline, 301, 44, Duration.ofSeconds(60)));
         }
         System.out.println("Serving. Send your own signed webhook (README, \"Try it\"):");
         System.out.println("  TOKEN=$(scripts/sign-webhook.sh) && curl -i -X POST " + pipeline.apiUrl()

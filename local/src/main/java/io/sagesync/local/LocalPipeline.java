@@ -57,10 +57,14 @@ final class LocalPipeline implements AutoCloseable {
     SageSimulator sage;
     final ApiGatewayEmulator api;
     final SagesyncConfig config;
+    /** Invocations and busy time of each function, as Lambda would bill them (benchmarks read it). */
+    final InvocationMeter invocations;
     private final List<AutoCloseable> closeables = new ArrayList<>();
+    private Runnable startWorkers = () -> { };
 
     private LocalPipeline(LocalSettings settings, LocalAws aws, MagentoSimulator magento, SageSimulator sage,
-                          ApiGatewayEmulator api, SagesyncConfig config) {
+                          ApiGatewayEmulator api, SagesyncConfig config, InvocationMeter invocations) {
+        this.invocations = invocations;
         this.settings = settings;
         this.aws = aws;
         this.magento = magento;
@@ -96,7 +100,17 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     static LocalPipeline start(LocalSettings settings, Clock clock, Tuning tuning) throws IOException {
+        return start(settings, clock, tuning, List.of());
+    }
+
+    /**
+     * @param interceptors added to every SDK client the functions use (a benchmark counts AWS requests with one)
+     */
+    static LocalPipeline start(LocalSettings settings, Clock clock, Tuning tuning,
+                               List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors)
+            throws IOException {
         LocalAws aws = LocalAws.start();
+        InvocationMeter meter = new InvocationMeter();
         MagentoSimulator magento = null;
         SageSimulator sage = null;
         ApiGatewayEmulator api = null;
@@ -117,7 +131,7 @@ final class LocalPipeline implements AutoCloseable {
                     base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl(),
                     base.kmsKeyId());
             aws.putTenantApiKey(settings.apiKey());
-            AwsClients clients = aws.clients();
+            AwsClients clients = aws.clients(interceptors);
             if (sage != null) {
                 // the simulator's tokens are minted in-process, not stored by a Connect Sage flow
                 new DynamoDbBindingStore(clients.dynamoDb(), config.tableName(), clock)
@@ -128,26 +142,37 @@ final class LocalPipeline implements AutoCloseable {
                         .savePolicy(SettingsFile.load(settings.settingsFile()));
             }
 
-            var webhook = new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook());
-            var sync = new SyncHandler((settings.sageRefreshToken() != null && !settings.simulatedSage()
+            var webhook = meter.wrap("webhook",
+                    new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook()));
+            boolean realSage = settings.sageRefreshToken() != null && !settings.simulatedSage();
+            var sync = meter.wrap("sync", new SyncHandler((realSage
                     ? SyncComposition.of(config, clients, clock, connectedRealSage(settings, config, clients, clock),
                     tuning.worker())
                     : SyncComposition.of(config, clients, clock, sageSettings, tuning.worker(), tuning.sageRetries()))
-                    .processSyncJob());
-            var push = new SyncStatePushHandler(PushComposition.of(config, clients, clock, magentoUrl,
-                    tuning.pushBackoff()));
+                    .processSyncJob()));
+            var push = meter.wrap("push", new SyncStatePushHandler(PushComposition.of(config, clients, clock,
+                    magentoUrl, tuning.pushBackoff())));
             var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
                     .sweepStalledRuns());
-            var console = new ConsoleHandler(consoleComposition(settings, config, clients, clock, sage, apiUrl));
-            api = new ApiGatewayEmulator(settings.port(), webhook, console, clock);
-            LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config);
-            if (tuning.workers()) {
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync"));
+            AdminConfig admin = adminConfig(settings, config, sage, apiUrl);
+            var console = new ConsoleHandler(consoleComposition(settings, config, admin, clients, clock, sage));
+            // Connect Sage returns here, to the admin function's callback, as in AWS
+            var callback = new LocalOAuthCallback(new io.sagesync.admin.AdminHandler(AdminComposition.of(admin,
+                    clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock, new SecureRandom(),
+                    Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(), () -> appCredentials(settings))));
+            api = new ApiGatewayEmulator(settings.port(), webhook, console, callback, clock);
+            LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
+            pipeline.startWorkers = () -> {
+                // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
                         "sync-retry"));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
                 pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
                         () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));
+            };
+            if (tuning.workers()) {
+                pipeline.startWorkers();
             }
             return pipeline;
         } catch (IOException | RuntimeException e) {
@@ -164,23 +189,36 @@ final class LocalPipeline implements AutoCloseable {
      * simulator, the simulator's tokens are stored as a Connect Sage would store them and its reference data is
      * fetched through the real adapter, so Connection shows the business and the Settings pickers are filled.
      */
-    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
-                                                         AwsClients clients, Clock clock, SageSimulator sage,
-                                                         String apiUrl) {
-        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+    /**
+     * The admin settings both the console and the OAuth callback use: the Sage simulator's OAuth server (or Sage's),
+     * and this API's own {@code /sage/oauth/callback} as the redirect URI.
+     */
+    private static AdminConfig adminConfig(LocalSettings settings, SagesyncConfig config, SageSimulator sage,
+                                           String apiUrl) {
         String tokenUrl = sage != null ? sage.tokenUrl() : settings.sageTokenUrl() == null
                 ? "https://oauth.accounting.sage.com/token" : settings.sageTokenUrl();
-        var admin = new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
+        return new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
                 config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
                 sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
-                "", apiUrl, "", config.kmsKeyId());
-        var app = new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
+                apiUrl + "/sage/oauth/callback", apiUrl, "", config.kmsKeyId());
+    }
+
+    private static SageAppCredentials appCredentials(LocalSettings settings) {
+        return new SageAppCredentials(settings.sageClientId() == null ? "local" : settings.sageClientId(),
                 settings.sageClientSecret() == null ? "local" : settings.sageClientSecret());
+    }
+
+    private static ConsoleComposition consoleComposition(LocalSettings settings, SagesyncConfig config,
+                                                         AdminConfig admin, AwsClients clients, Clock clock,
+                                                         SageSimulator sage) {
+        byte[] password = LocalSettings.consolePassword(System.getenv()).getBytes(StandardCharsets.UTF_8);
+        var app = appCredentials(settings);
         if (sage != null) {
             var tokens = sage.issueTokens();
             SageTokenStores.dynamoDb(clients, config.tableName(), config.kmsKeyId(), "", clock)
-                    .storeNow(new SageTokenSet(tokens.accessToken(), tokens.refreshToken(), clock.instant().plusSeconds(tokens.expiresInSeconds()),
-                    clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
+                    .storeNow(new SageTokenSet(tokens.accessToken(), tokens.refreshToken(),
+                            clock.instant().plusSeconds(tokens.expiresInSeconds()),
+                            clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
             AdminComposition.useCases(admin, clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock,
                     new SecureRandom(), Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(),
                     () -> app).reference().refresh();
@@ -234,9 +272,19 @@ final class LocalPipeline implements AutoCloseable {
      * (tests that configure it as the "real" Sage). It is not closed by this pipeline.
      */
     LocalPipeline withSageForInspection(SageSimulator external) {
-        LocalPipeline view = new LocalPipeline(settings, aws, magento, external, api, config);
+        LocalPipeline view = new LocalPipeline(settings, aws, magento, external, api, config, invocations);
         view.closeables.addAll(closeables);
         return view;
+    }
+
+    /**
+     * Starts draining the queues into the sync and push functions (and the sweeper's schedule), once: {@link
+     * #start} does it unless the tuning turned the workers off, so a backlog benchmark can fill the queue first.
+     */
+    synchronized void startWorkers() {
+        Runnable start = startWorkers;
+        startWorkers = () -> { };
+        start.run();
     }
 
     String apiUrl() {
@@ -262,27 +310,6 @@ final class LocalPipeline implements AutoCloseable {
             c.close();
         } catch (Exception e) {
             LOG.warn("close failed", "exception", e.getClass().getSimpleName());
-        }
-    }
-
-    /** Access tokens from the simulator's OAuth server, renewed a minute before their 300 s expiry. */
-    private static final class SimulatorTokens implements Supplier<String> {
-        private final SageSimulator sage;
-        private String token;
-        private long issuedAt;
-
-        SimulatorTokens(SageSimulator sage) {
-            this.sage = sage;
-        }
-
-        @Override
-        public synchronized String get() {
-            long now = System.currentTimeMillis();
-            if (token == null || now - issuedAt > 240_000) {
-                token = sage.issueTokens().accessToken();
-                issuedAt = now;
-            }
-            return token;
         }
     }
 }

@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * A Lambda SQS event-source mapping, locally: long-polls a queue, hands batches of up to 10 to the handler as an
- * {@link SQSEvent}, and deletes only the messages not reported in {@code batchItemFailures}
+ * A Lambda SQS event-source mapping, locally: long-polls a queue, hands batches (up to the mapping's BatchSize) to
+ * the handler as an {@link SQSEvent}, and deletes only the messages not reported in {@code batchItemFailures}
  * ({@code ReportBatchItemFailures}). Failed messages become visible again after their visibility timeout, and the
  * queue's redrive policy moves them to the DLQ after maxReceiveCount receives, as in AWS.
  */
@@ -28,11 +28,19 @@ final class SqsEventSource implements AutoCloseable {
     private final String queueArn;
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final String functionName;
+    private final int batchSize;
     private final Thread thread;
     private volatile boolean running = true;
 
     SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                    String functionName) {
+        this(sqs, queueUrl, handler, functionName, 10);
+    }
+
+    /** @param batchSize the mapping's BatchSize in template.yaml (the sync FIFO queue: 1) */
+    SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
+                   String functionName, int batchSize) {
+        this.batchSize = batchSize;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -45,7 +53,7 @@ final class SqsEventSource implements AutoCloseable {
     private void poll() {
         while (running) {
             try {
-                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                List<Message> messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                         .waitTimeSeconds(1).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All")).messages();
                 if (!messages.isEmpty()) {

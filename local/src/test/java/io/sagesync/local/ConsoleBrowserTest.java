@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The console in a real browser (headless Chromium from Debian) against the whole local pipeline: sign in, see the
- * first sync, open a failed run and read why, press Retry and watch it succeed, save a setting. Screenshots go to
+ * first sync, open a failed run and read why, press Retry and watch it succeed, save a setting; then the money per
+ * day, Replay of a skipped run, and the gauge recount. Screenshots go to
  * {@code target/screenshots}; with {@code SAGESYNC_UPDATE_SCREENSHOTS=1} also to {@code docs/console/} (the README
  * shows those).
  */
@@ -30,6 +31,7 @@ class ConsoleBrowserTest {
     private static LocalPipeline pipeline;
     private static Chromium browser;
     private static String failedRunId;
+    private static ModuleLedgerCalls module;
 
     @BeforeAll
     static void start() throws Exception {
@@ -45,7 +47,7 @@ class ConsoleBrowserTest {
         var outbox = new MagentoOutbox(pipeline.magento);
         outbox.raise("invoice.created", 77, 1, 1, Map.of("increment_id", "000000077", "paid", true));
         outbox.drain(pipeline.apiUrl());
-        var module = new ModuleLedgerCalls(pipeline.apiUrl(), d.tenantId(), d.apiKey(), Clock.systemUTC());
+        module = new ModuleLedgerCalls(pipeline.apiUrl(), d.tenantId(), d.apiKey(), Clock.systemUTC());
         assertThat(Chromium.waitFor(Duration.ofSeconds(90), () -> "failed".equals(
                 module.status("invoice", 77).json().path("status").asText()))).isTrue();
         failedRunId = module.status("invoice", 77).json().path("runs").path(0).path("sync_run_id").asText();
@@ -147,6 +149,90 @@ class ConsoleBrowserTest {
         assertThat(new io.sagesync.adapter.dynamodb.DynamoDbBindingStore(pipeline.aws.adminClients().dynamoDb(),
                 pipeline.config.tableName(), Clock.systemUTC()).policy().invoiceNumberPrefix()).isEqualTo("WEB-");
         shot("settings");
+    }
+
+    @Test
+    @Order(6)
+    void reconciliation_showsTheMoneyOfBothSyncedInvoices() throws IOException {
+        // the simulator's invoices are dated 2026-04-30: the week that ends then (what the date picker sends)
+        browser.open(pipeline.apiUrl() + "/dashboard/reconciliation?day=2026-04-30");
+
+        assertThat(browser.value("#day")).isEqualTo("2026-04-30");
+        String money = browser.text("#money");
+        assertThat(money).contains("2026-04-30").contains("2 invoices").contains("GBP");
+        assertThat(browser.text("#money tbody tr")).contains("none");
+        shot("reconciliation");
+    }
+
+    @Test
+    @Order(7)
+    void replayASkippedRun_andWatchTheReplaySucceed() throws IOException {
+        var binding = new io.sagesync.adapter.dynamodb.DynamoDbBindingStore(pipeline.aws.adminClients().dynamoDb(),
+                pipeline.config.tableName(), Clock.systemUTC());
+        var format = new io.sagesync.adapter.policy.SyncPolicyJson();
+        String merchants = format.serialise(binding.policy());
+        assertThat(merchants).contains("\"sync_unpaid_invoices\":true");
+        binding.savePolicy(format.parse(merchants.replace("\"sync_unpaid_invoices\":true",
+                "\"sync_unpaid_invoices\":false")));
+        pipeline.magento.putInvoice(88, CanonicalInvoices.builder(88).state("open").build());
+        var outbox = new MagentoOutbox(pipeline.magento);
+        outbox.raise("invoice.created", 88, 1, 1, Map.of("increment_id", "000000088", "paid", false));
+        outbox.drain(pipeline.apiUrl());
+        assertThat(Chromium.waitFor(Duration.ofSeconds(90), () -> "skipped".equals(
+                module.status("invoice", 88).json().path("runs").path(0).path("status").asText()))).isTrue();
+        String skippedRunId = module.status("invoice", 88).json().path("runs").path(0).path("sync_run_id").asText();
+        // the merchant changes their mind: unpaid invoices go to Sage after all
+        binding.savePolicy(format.parse(merchants));
+
+        browser.open(pipeline.apiUrl() + "/dashboard/runs/" + skippedRunId);
+        shot("skipped-run");
+        browser.click("form[action$='/replay'] button");
+
+        assertThat(browser.url()).contains("/dashboard/runs/" + skippedRunId + "-replay");
+        assertThat(browser.text("[role=status]")).contains("replay of a skipped run");
+        boolean succeeded = Chromium.waitFor(Duration.ofSeconds(90), () -> {
+            try {
+                browser.open(pipeline.apiUrl() + "/dashboard/runs/" + skippedRunId + "-replay");
+                return browser.text(".facts").contains("succeeded");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        assertThat(succeeded).isTrue();
+        browser.open(pipeline.apiUrl() + "/dashboard/runs/" + skippedRunId);
+        assertThat(browser.pageText()).contains("Replayed as");
+        assertThat(browser.exists("form[action$='/replay']")).isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void recountTheTile_fromTheRuns() throws IOException {
+        browser.open(pipeline.apiUrl() + "/dashboard/runs");
+        assertThat(browser.text("#tile-figures")).contains("Pending: 0").contains("failed in 24 h: 0");
+
+        browser.click("form[action='/dashboard/gauges/recount'] button");
+
+        assertThat(browser.text("[role=status]")).contains("recounted from the runs");
+        assertThat(browser.text("#tile-figures")).contains("Pending: 0");
+        shot("runs-tile");
+    }
+
+    @Test
+    @Order(9)
+    void connectSage_throughTheSimulatorsOAuthServer() throws IOException {
+        browser.open(pipeline.apiUrl() + "/dashboard");
+        assertThat(browser.value("#business_id")).isEqualTo(io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+
+        // the console sends the browser to Sage's authorise page, which returns it to /sage/oauth/callback
+        browser.click("form[action='/dashboard/sage/connect'] button");
+
+        assertThat(browser.url()).startsWith(pipeline.apiUrl() + "/sage/oauth/callback?code=");
+        assertThat(browser.pageText()).contains("Sage connected to")
+                .contains(io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+        browser.open(pipeline.apiUrl() + "/dashboard");
+        assertThat(browser.pageText()).contains("connected to Sage business "
+                + io.sagesync.simulator.sage.SageSimulator.LEAD_BUSINESS_ID);
+        shot("sage-connected");
     }
 
     private static void shot(String name) throws IOException {

@@ -39,20 +39,33 @@ final class ContactResolver {
     }
 
     String contactFor(CanonicalInvoice invoice, SyncPolicy policy, Set<MappingWarning> warnings) {
+        return contactFor(invoice, policy, false, warnings);
+    }
+
+    /**
+     * @param destinationSupply a destination-VAT (OSS) supply always gets the buyer's own contact: Sage determines
+     *                          destination rates from the contact's country, which a consolidated fallback contact
+     *                          (in the business's own country) cannot carry
+     */
+    String contactFor(CanonicalInvoice invoice, SyncPolicy policy, boolean destinationSupply,
+                      Set<MappingWarning> warnings) {
         CanonicalContact buyer = invoice.customer();
         String currency = invoice.currency();
         String key = ContactKeys.xrefKey(buyer, currency);
         Optional<Xref> known = xrefs.find(key);
-        ContactRoute route = ContactRouting.route(buyer, invoice.grandTotal(), policy, known.isPresent());
+        ContactRoute route = destinationSupply ? new ContactRoute(true, "destination_vat")
+                : ContactRouting.route(buyer, invoice.grandTotal(), policy, known.isPresent());
         if (route.individual()) {
             if (known.isPresent()) {
                 return known.get().sageId();
             }
             String reference = InvoiceSync.mapping(() ->
                     ContactKeys.reference(buyer, currency, policy.businessBaseCurrency()));
-            return findOrCreate(key, reference, buyer.email(), currency, () -> ContactMapper.map(buyer,
+            String id = findOrCreate(key, reference, buyer.email(), currency, () -> ContactMapper.map(buyer,
                     invoice.effectiveBillingAddress().orElse(null), invoice.effectiveShippingAddress().orElse(null),
                     currency, policy, IdempotencyIds.of(tenantId, "contact", key, "create"), warnings));
+            indexCurrency(xrefs, buyer, currency);
+            return id;
         }
         String fallbackKey = ContactRouting.fallbackXrefKey(currency);
         Optional<Xref> fallback = xrefs.find(fallbackKey);
@@ -77,6 +90,31 @@ final class ContactResolver {
         }
         xrefs.put(xrefKey, new Xref(id, reference));
         return id;
+    }
+
+    /**
+     * Records that a registered buyer has a contact in {@code currency} ({@link ContactKeys#currencyIndexKey}), so
+     * {@code customer.upserted} updates every currency variant. Written only when the currency is new to the index.
+     */
+    static void indexCurrency(XrefStore xrefs, CanonicalContact buyer, String currency) {
+        if (buyer.isGuest()) {
+            return;
+        }
+        String key = ContactKeys.currencyIndexKey(buyer.magentoId());
+        String code = currency.toUpperCase(java.util.Locale.ROOT);
+        Optional<Xref> index = xrefs.find(key);
+        java.util.TreeSet<String> currencies = new java.util.TreeSet<>(index.map(ContactResolver::currencies)
+                .orElse(java.util.Set.of()));
+        if (currencies.add(code)) {
+            xrefs.put(key, new Xref("M" + buyer.magentoId(), null, String.join(",", currencies)));
+        }
+    }
+
+    /** The currencies a {@link ContactKeys#currencyIndexKey} entry lists. */
+    static java.util.Set<String> currencies(Xref index) {
+        String state = index.syncedState();
+        return state == null || state.isBlank() ? java.util.Set.of()
+                : java.util.Set.copyOf(java.util.Arrays.asList(state.split(",")));
     }
 
     private static void requireSameBuyer(SageContact found, String email, String currency) {

@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -29,6 +30,7 @@ import io.sagesync.port.XrefStore;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -126,14 +128,16 @@ final class CreditMemoSync {
         }
         String invoiceSageId = invoiceInSage.get().sageId();
         List<String> warnings = new ArrayList<>();
-        Xref note = posted.orElseGet(() -> post(memo, original, invoiceSageId, stored, run, startedAt, warnings));
+        DocumentTotals[] totals = new DocumentTotals[1];
+        Xref note = posted.orElseGet(() -> post(memo, original, invoiceSageId, stored, run, startedAt, warnings,
+                totals));
         settling.settle(memoId, note.sageId(), invoiceSageId, receipt.orElse(null), stored);
         return RunOutcome.succeeded(note.sageId(), note.sageReference(), false, startedAt, clock.instant())
-                .withWarnings(warnings);
+                .withWarnings(warnings).withTotals(totals[0]);
     }
 
     private Xref post(CanonicalCreditMemo memo, CanonicalInvoice original, String invoiceSageId, SyncPolicy stored,
-                      SyncRun run, Instant startedAt, List<String> warnings) {
+                      SyncRun run, Instant startedAt, List<String> warnings, DocumentTotals[] totals) {
         SyncPolicy policy = InvoiceSync.sageCall(() -> defaults.complete(stored));
         SageBusiness business = InvoiceSync.sageCall(() -> defaults.business(policy));
         InvoiceSync.mapping(business::region);
@@ -141,8 +145,13 @@ final class CreditMemoSync {
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.CREDITMEMO, memo.magentoId(),
                 EventName.CREDITMEMO_CREATED);
         // the invoice's contact, not a fresh routing: Sage only allocates within one contact (docs/refunds.md)
+        // a refund of a destination (OSS) supply credits the buyer's country's VAT, at the rates Sage determines
+        SageBusiness noteBusiness = CreditNoteMapper.destinationSupply(memo, original, business)
+                ? business.withDestinationRates(InvoiceSync.sageCall(() -> sage.destinationTaxRates(
+                        invoice.contactId(), LocalDate.ofInstant(memo.createdAt(), business.region().zone()))))
+                : business;
         CreditNoteMapping mapped = InvoiceSync.mapping(() -> CreditNoteMapper.map(memo, original, invoice.date(),
-                policy, business, invoice.contactId(), idempotencyId));
+                policy, noteBusiness, invoice.contactId(), idempotencyId, CatalogKeys.links(policy, xrefs)));
         warnings.addAll(mapped.warningCodes());
         String reference = mapped.request().reference();
         SageArtefactBalance created = null;
@@ -155,6 +164,8 @@ final class CreditMemoSync {
         }
         Xref note = new Xref(created.id(), created.displayReference());
         xrefs.put(creditNoteKey(memo.magentoId()), note);
+        totals[0] = new DocumentTotals(DocumentTotals.Kind.CREDIT_NOTE, mapped.request().document().date(),
+                memo.currency(), memo.grandTotal(), created.totalAmount());
         if (created.totalAmount() != null && created.totalAmount()
                 .compareTo(memo.grandTotal().setScale(2, RoundingMode.HALF_UP)) != 0) {
             LOG.warn("sage credit note total differs from magento grand_total", "run_id", run.runId(),

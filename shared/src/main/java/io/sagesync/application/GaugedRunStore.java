@@ -6,6 +6,7 @@ import io.sagesync.domain.RunStart;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Log;
+import io.sagesync.port.DailyTotals;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.RunGauges;
 import io.sagesync.port.RunLifecycle;
@@ -16,9 +17,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Keeps {@link RunGauges} in step with every run transition, after the run store has recorded it. A gauge write that
- * fails is logged and never fails the transition: the gauges are a view for Magento's tile, the runs are the truth
- * (and the gauges are rebuilt from them by {@code RecountRunGauges}).
+ * Keeps {@link RunGauges} (and, for the sync worker, {@link DailyTotals}) in step with every run transition, after the
+ * run store has recorded it. A gauge write that fails is logged and never fails the transition: the gauges are a
+ * view for Magento's tile and the console, the runs are the truth (and the gauges are rebuilt from them by
+ * {@code RecountRunGauges}).
  */
 public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
     private static final Log LOG = Log.of(GaugedRunStore.class);
@@ -26,11 +28,19 @@ public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
     private final SyncRunStore runs;
     private final RunLifecycle lifecycle;
     private final RunGauges gauges;
+    private final DailyTotals dailyTotals;
 
+    /** For callers that never finish a run with a posted document (webhook, sweeper, console). */
     public GaugedRunStore(SyncRunStore runs, RunLifecycle lifecycle, RunGauges gauges) {
+        this(runs, lifecycle, gauges, null);
+    }
+
+    /** @param dailyTotals where a finished run's document totals go (the sync worker); null for none */
+    public GaugedRunStore(SyncRunStore runs, RunLifecycle lifecycle, RunGauges gauges, DailyTotals dailyTotals) {
         this.runs = Objects.requireNonNull(runs, "runs");
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.gauges = Objects.requireNonNull(gauges, "gauges");
+        this.dailyTotals = dailyTotals;
     }
 
     @Override
@@ -102,6 +112,9 @@ public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
     public void finish(String runId, RunOutcome outcome) {
         lifecycle.finish(runId, outcome);
         gauge(() -> gauges.finished(runId, outcome.status(), outcome.finishedAt()));
+        if (dailyTotals != null && outcome.totals() != null) {
+            gauge(() -> dailyTotals.record(runId, outcome.totals()));
+        }
     }
 
     private static void gauge(Runnable update) {

@@ -22,9 +22,24 @@ final class InvoiceReconciliation {
     private InvoiceReconciliation() {
     }
 
-    /** Empty when Sage agrees; else what disagrees, e.g. {@code total_amount 10.60 != grand_total 10.80}. */
-    static Optional<String> check(CanonicalInvoice invoice, PostedInvoice posted, String baseCurrency,
-                                  SageGateway sage) {
+    /**
+     * What Sage holds and whether it agrees.
+     *
+     * @param sageTotal Sage's {@code total_amount} (from the POST's answer or the read-back), null if Sage gave none
+     * @param mismatch  empty when Sage agrees; else what disagrees, e.g. {@code total_amount 10.60 != grand_total
+     *                  10.80}
+     */
+    record Result(BigDecimal sageTotal, Optional<String> mismatch) {
+    }
+
+    static Result check(CanonicalInvoice invoice, PostedInvoice posted, String baseCurrency, SageGateway sage) {
+        BigDecimal[] sageTotal = new BigDecimal[1];
+        Optional<String> mismatch = compare(invoice, posted, baseCurrency, sage, sageTotal);
+        return new Result(sageTotal[0], mismatch);
+    }
+
+    private static Optional<String> compare(CanonicalInvoice invoice, PostedInvoice posted, String baseCurrency,
+                                            SageGateway sage, BigDecimal[] sageTotal) {
         boolean foreign = !baseCurrency.equalsIgnoreCase(invoice.currency());
         Optional<BigDecimal> expectedBase = foreign
                 ? ExchangeRates.expectedBaseTotal(invoice.grandTotal(), invoice.baseToOrderRate()) : Optional.empty();
@@ -35,6 +50,7 @@ final class InvoiceReconciliation {
             total = readBack.totalAmount();
             base = readBack.baseCurrencyTotalAmount();
         }
+        sageTotal[0] = total;
         BigDecimal grand = invoice.grandTotal().setScale(2, RoundingMode.HALF_UP);
         if (total == null) {
             return Optional.of("total_amount missing != grand_total " + grand.toPlainString());

@@ -1,5 +1,6 @@
 package io.sagesync.application;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
@@ -28,6 +29,7 @@ import io.sagesync.port.SageGateway;
 import io.sagesync.port.XrefStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,6 +57,8 @@ final class InvoiceSync {
     private final SyncWorkerSettings settings;
     private final Clock clock;
     private final ContactResolver contacts;
+    /** Re-syncs a product after a sale (see {@link ProductSync#refresh}); no-op where products are not wired. */
+    private java.util.function.BiConsumer<Long, String> stockRefresh = (product, run) -> { };
 
     InvoiceSync(String tenantId, MagentoGateway magento, Function<String, CanonicalInvoice> invoiceParser,
                 BindingStore bindings, SageGateway sage, XrefStore xrefs, SageReferenceDefaults defaults,
@@ -69,6 +73,11 @@ final class InvoiceSync {
         this.settings = settings;
         this.clock = clock;
         this.contacts = new ContactResolver(tenantId, sage, xrefs);
+    }
+
+    /** Sales of synced stock items re-sync those products, so Sage's stock follows Magento's between events. */
+    void refreshStockWith(java.util.function.BiConsumer<Long, String> refresh) {
+        this.stockRefresh = refresh;
     }
 
     RunOutcome sync(SyncJob job, SyncRun run, Instant startedAt) {
@@ -100,11 +109,15 @@ final class InvoiceSync {
         SageBusiness business = sageCall(() -> defaults.business(policy));
         mapping(business::region);
         Set<MappingWarning> contactWarnings = new LinkedHashSet<>();
-        String contactId = contacts.contactFor(invoice, policy, contactWarnings);
+        boolean destination = InvoiceMapper.destinationSupply(invoice, business);
+        String contactId = contacts.contactFor(invoice, policy, destination, contactWarnings);
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.INVOICE, invoice.magentoId(),
                 EventName.INVOICE_CREATED);
-        InvoiceMappingResult mapped = mapping(() -> InvoiceMapper.map(invoice, policy, business, contactId,
-                idempotencyId));
+        SageBusiness documentBusiness = destination ? business.withDestinationRates(sageCall(() ->
+                sage.destinationTaxRates(contactId, LocalDate.ofInstant(invoice.createdAt(),
+                        business.region().zone())))) : business;
+        InvoiceMappingResult mapped = mapping(() -> InvoiceMapper.map(invoice, policy, documentBusiness, contactId,
+                idempotencyId, CatalogKeys.links(policy, xrefs)));
         List<String> warnings = new ArrayList<>(contactWarnings.stream().map(MappingWarning::code).toList());
         mapped.warningCodes().stream().filter(c -> !warnings.contains(c)).forEach(warnings::add);
         PostedInvoice result = null;
@@ -114,20 +127,42 @@ final class InvoiceSync {
             result = sageCall(() -> sage.findSalesInvoiceByReference(reference)).orElse(null);
         }
         if (result == null) {
-            result = sageCall(() -> sage.createSalesInvoice(mapped.request()));
+            result = sageCall(() -> defaults.forgetOnRejection(() -> sage.createSalesInvoice(mapped.request())));
         }
         PostedInvoice invoiceInSage = result;
         xrefs.put(invoiceKey, new Xref(invoiceInSage.id(), invoiceInSage.displayReference()));
-        Optional<String> mismatch = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
+        if (policy.syncProducts() && policy.syncStock()) {
+            refreshSoldStock(invoice, run.runId(), warnings);
+        }
+        InvoiceReconciliation.Result readBack = sageCall(() -> InvoiceReconciliation.check(invoice, invoiceInSage,
                 business.baseCurrency(), sage));
         Instant finishedAt = clock.instant();
-        if (mismatch.isPresent()) {
+        var totals = new DocumentTotals(DocumentTotals.Kind.INVOICE, mapped.request().date(), invoice.currency(),
+                invoice.grandTotal(), readBack.sageTotal());
+        if (readBack.mismatch().isPresent()) {
             return RunOutcome.reconciliationFailed(invoiceInSage.id(), invoiceInSage.displayReference(),
-                    mismatch.get(), warnings, startedAt, finishedAt);
+                    readBack.mismatch().get(), warnings, startedAt, finishedAt).withTotals(totals);
         }
         return RunOutcome.succeeded(invoiceInSage.id(), invoiceInSage.displayReference(), false, startedAt,
-                finishedAt).withWarnings(warnings);
+                finishedAt).withWarnings(warnings).withTotals(totals);
     }
+
+    /** A failed stock refresh never fails the invoice (it is in Sage): it is a warning, and the next event heals. */
+    private void refreshSoldStock(CanonicalInvoice invoice, String runId, List<String> warnings) {
+        for (long productId : CatalogKeys.stockItemProducts(invoice.lines().stream()
+                .map(io.sagesync.domain.magento.CanonicalInvoiceLine::sku).toList(), xrefs)) {
+            try {
+                stockRefresh.accept(productId, runId);
+            } catch (SyncFailure e) {
+                if (!warnings.contains(STOCK_REFRESH_FAILED)) {
+                    warnings.add(STOCK_REFRESH_FAILED);
+                }
+            }
+        }
+    }
+
+    /** Warning code: a sold stock item could not be brought to Magento's stock after the invoice. */
+    static final String STOCK_REFRESH_FAILED = "stock_refresh_failed";
 
     private CanonicalInvoice fetch(long invoiceId) {
         String body = MagentoFetch.body(() -> magento.fetchCanonical(EntityType.INVOICE, invoiceId), bindings,

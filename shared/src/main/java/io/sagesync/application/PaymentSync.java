@@ -121,7 +121,8 @@ final class PaymentSync {
         String idempotencyId = IdempotencyIds.of(tenantId, EntityType.INVOICE, invoiceId, EventName.INVOICE_PAID);
         SageContactPaymentRequest request = InvoiceSync.mapping(() ->
                 PaymentMapper.map(payment, invoice, bank.get(), business.baseCurrency(), date, idempotencyId));
-        String paymentId = InvoiceSync.sageCall(() -> sage.createContactPayment(request));
+        String paymentId = InvoiceSync.sageCall(() -> defaults.forgetOnRejection(() ->
+                sage.createContactPayment(request)));
         xrefs.put(paymentKey, new Xref(paymentId, request.reference()));
         return RunOutcome.succeeded(paymentId, request.reference(), false, startedAt, clock.instant())
                 .withWarnings(invoiceWarnings);

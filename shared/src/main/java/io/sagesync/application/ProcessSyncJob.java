@@ -32,15 +32,18 @@ import java.util.Optional;
  *
  * <p>Event support: {@code invoice.created} ({@link InvoiceSync}) and {@code invoice.paid} ({@link PaymentSync}: a
  * customer receipt allocated to the synced invoice; the invoice chip keeps showing the synced invoice),
- * {@code creditmemo.created} ({@link CreditMemoSync}: a settled credit note); customers and products are skipped
- * with {@value #EVENT_NOT_SUPPORTED}, so no chip stays pending (and {@code make replay} picks them up once supported).
+ * {@code creditmemo.created} ({@link CreditMemoSync}: a settled credit note), {@code customer.upserted}
+ * ({@link CustomerSync}: every bound contact updated) and {@code product.upserted} ({@link ProductSync}: product,
+ * service or stock item, plus stock movements). Runs skipped as {@value #EVENT_NOT_SUPPORTED} by older versions are
+ * brought up to date by {@code make replay}.
  */
 public final class ProcessSyncJob {
     /** Skip reason for events this worker does not sync yet. */
     public static final String EVENT_NOT_SUPPORTED = "event_not_supported";
     /** The events this worker syncs; runs of others skipped as {@value #EVENT_NOT_SUPPORTED} wait for a replay. */
     public static final java.util.Set<EventName> SUPPORTED_EVENTS = java.util.EnumSet.of(EventName.INVOICE_CREATED,
-            EventName.INVOICE_PAID, EventName.CREDITMEMO_CREATED);
+            EventName.INVOICE_PAID, EventName.CREDITMEMO_CREATED, EventName.CUSTOMER_UPSERTED,
+            EventName.PRODUCT_UPSERTED);
 
     private static final Log LOG = Log.of(ProcessSyncJob.class);
 
@@ -55,6 +58,8 @@ public final class ProcessSyncJob {
     private final InvoiceSync invoices;
     private final PaymentSync payments;
     private final CreditMemoSync creditMemos;
+    private final CustomerSync customers;
+    private final ProductSync products;
 
     /** Where the worker reads from: the shop and its canonical bodies. */
     public record Source(MagentoGateway magento, CanonicalEntityParser parser) {
@@ -88,6 +93,11 @@ public final class ProcessSyncJob {
         this.creditMemos = new CreditMemoSync(tenantId, new CreditMemoSync.Shop(source.magento(),
                 parser::parseCreditMemo, parser::parseInvoice), ledger.bindings(), ledger.sage(), ledger.xrefs(),
                 defaults, settings, clock);
+        this.customers = new CustomerSync(source.magento(), parser::parseContact, ledger.bindings(), ledger.sage(),
+                ledger.xrefs(), defaults, clock);
+        this.products = new ProductSync(tenantId, source.magento(), parser::parseProduct, ledger.bindings(),
+                ledger.sage(), ledger.xrefs(), defaults, settings, clock);
+        invoices.refreshStockWith(products::refresh);
     }
 
     /**
@@ -124,8 +134,8 @@ public final class ProcessSyncJob {
                 case INVOICE_CREATED -> invoices.sync(job, started.run(), startedAt);
                 case INVOICE_PAID -> payments.sync(job, started.run(), startedAt);
                 case CREDITMEMO_CREATED -> creditMemos.sync(job, started.run(), startedAt);
-                case CUSTOMER_UPSERTED, PRODUCT_UPSERTED ->
-                        RunOutcome.skipped(EVENT_NOT_SUPPORTED, startedAt, clock.instant());
+                case CUSTOMER_UPSERTED -> customers.sync(job, startedAt);
+                case PRODUCT_UPSERTED -> products.sync(job, startedAt);
             };
         } catch (SyncFailure failure) {
             if (failure.isRetryable()) {

@@ -2,6 +2,7 @@ package io.sagesync.application;
 
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.ReplayFilter;
+import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Log;
@@ -49,6 +50,13 @@ public final class ReplaySkippedRuns {
         }
     }
 
+    /** What replaying one run did. */
+    public enum RunResult { REPLAYED, NOT_SKIPPED, UNSUPPORTED, NOT_FOUND }
+
+    /** @param replayRunId the replay run (null unless replayed) */
+    public record RunReplay(RunResult result, String replayRunId) {
+    }
+
     /** Progress while replaying: how many of how many are done. */
     public record Progress(int done, int total) {
     }
@@ -61,6 +69,11 @@ public final class ReplaySkippedRuns {
         this.queue = queue;
         this.supported = Set.copyOf(supported);
         this.clock = clock;
+    }
+
+    /** Whether the worker syncs {@code event} today (a replay of anything else would only be skipped again). */
+    public boolean supports(EventName event) {
+        return supported.contains(event);
     }
 
     /** Counts what {@link #replay} would do, changing nothing. */
@@ -84,7 +97,27 @@ public final class ReplaySkippedRuns {
         return new Report(matched.size(), matched.size() - todo.size(), done, false);
     }
 
-    private void replayOne(SyncRun original) {
+    /**
+     * Replays one skipped run (any skip reason: e.g. a policy the merchant has since changed), exactly once like
+     * {@link #replay}: a second press finds the same replay run.
+     */
+    public RunReplay replayRun(String runId) {
+        Optional<SyncRun> run = runs.find(runId);
+        if (run.isEmpty()) {
+            return new RunReplay(RunResult.NOT_FOUND, null);
+        }
+        if (run.get().status() != RunStatus.SKIPPED) {
+            return new RunReplay(RunResult.NOT_SKIPPED, null);
+        }
+        if (!supported.contains(run.get().event())) {
+            return new RunReplay(RunResult.UNSUPPORTED, null);
+        }
+        String replayId = replayOne(run.get());
+        LOG.info("run replayed", "run_id", runId, "replay_run_id", replayId, "code", "replay_done");
+        return new RunReplay(RunResult.REPLAYED, replayId);
+    }
+
+    private String replayOne(SyncRun original) {
         String replayId = original.runId() + "-replay";
         SyncRun fresh = SyncRun.accepted(new SyncRun.Subject(replayId, tenantId, original.event(),
                 original.magentoEntityId(), REPLAY_KEY_PREFIX + original.idempotencyKey()), clock.instant());
@@ -95,5 +128,6 @@ public final class ReplaySkippedRuns {
                 replay.enqueueCount()));
         runs.markEnqueued(replay.runId(), replay.enqueueCount());
         replayable.markReplayed(original.runId(), replay.runId());
+        return replay.runId();
     }
 }

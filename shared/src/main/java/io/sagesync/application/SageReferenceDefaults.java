@@ -4,17 +4,21 @@ import io.sagesync.domain.policy.SyncPolicy;
 import io.sagesync.domain.sage.SageBusiness;
 import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.log.Log;
+import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Fills the policy's unset Sage ids from the business's reference data (the obvious choice, logged): the sales
  * ledger account with the lowest nominal code, the business's standard (highest) rate, the base-currency bank account with the lowest
  * nominal code; and always takes the base currency from Sage, which is the authority on it. Reference data is cached
- * per execution environment for a while, since it rarely changes and costs four calls.
+ * per execution environment for a while, since it rarely changes and costs four calls. The cache is dropped when Sage
+ * rejects a document built from it ({@link #forgetOnRejection}): a deleted tax rate or ledger account shows up as a
+ * validation error, and the next job must not build its body from the same stale ids.
  */
 final class SageReferenceDefaults {
     private static final Log LOG = Log.of(SageReferenceDefaults.class);
@@ -65,6 +69,29 @@ final class SageReferenceDefaults {
     /** The Sage business (country, base currency, tax rates, destination VAT) as last read from Sage. */
     SageBusiness business(SyncPolicy completed) {
         return SageBusiness.of(referenceData(), completed.businessCountry(), completed.businessBaseCurrency());
+    }
+
+    /**
+     * Runs a Sage write whose body carries ids from the reference data; when Sage rejects it as invalid or names
+     * something it cannot find, the cached reference data is forgotten before the failure goes on, so the next
+     * attempt (a retry, or the next job) reads it again.
+     */
+    <T> T forgetOnRejection(Supplier<T> write) {
+        try {
+            return write.get();
+        } catch (SageCallException e) {
+            if (e.kind() == SageCallException.Kind.VALIDATION || e.kind() == SageCallException.Kind.NOT_FOUND) {
+                forget();
+                LOG.info("Sage rejected a document; reference data will be read again", "kind", e.kind().name());
+            }
+            throw e;
+        }
+    }
+
+    /** Drops the cached reference data. */
+    synchronized void forget() {
+        cached = null;
+        cachedAt = null;
     }
 
     /** The reference data, cached. */

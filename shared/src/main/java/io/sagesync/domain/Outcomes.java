@@ -39,7 +39,8 @@ public final class Outcomes {
     public static final Set<String> SKIP_REASONS = Set.of(
             "payment_method_not_mapped", "outside_sync_since", "zero_value_invoice", "PRODUCT_TYPE_NOT_SUPPORTED",
             "mixed_eu_goods_services_coerced_to_default", "unpaid_invoice_not_synced", "website_filtered",
-            "store_filtered", "product_sync_disabled", "creditmemo_without_invoice", "invoice_skipped_by_policy");
+            "store_filtered", "product_sync_disabled", "creditmemo_without_invoice", "invoice_skipped_by_policy",
+            "customer_not_in_sage");
 
     private Outcomes() {
     }

@@ -18,11 +18,20 @@ import java.util.Objects;
  * @param warnings       mapping warning codes ({@code tax_rate_defaulted}, ...), stored on the run and logged
  * @param startedAt      when this attempt started
  * @param finishedAt     when it ended
+ * @param totals         the posted document's money on both sides (null when nothing was posted or read back on
+ *                       this attempt); reconciliation per day sums it
  */
 public record RunOutcome(RunStatus status, ErrorClass errorClass, String reason, String sageId, String sageReference,
-                         String reconciliation, List<String> warnings, Instant startedAt, Instant finishedAt) {
+                         String reconciliation, List<String> warnings, Instant startedAt, Instant finishedAt,
+                         DocumentTotals totals) {
     /** Reason of a run whose posted document Sage totals differently from Magento. */
     public static final String RECONCILIATION_MISMATCH = "reconciliation_mismatch";
+
+    /** Without totals. */
+    public RunOutcome(RunStatus status, ErrorClass errorClass, String reason, String sageId, String sageReference,
+                      String reconciliation, List<String> warnings, Instant startedAt, Instant finishedAt) {
+        this(status, errorClass, reason, sageId, sageReference, reconciliation, warnings, startedAt, finishedAt, null);
+    }
 
     public RunOutcome {
         Objects.requireNonNull(status, "status");
@@ -67,7 +76,13 @@ public record RunOutcome(RunStatus status, ErrorClass errorClass, String reason,
     /** The same outcome with these warnings. */
     public RunOutcome withWarnings(List<String> codes) {
         return new RunOutcome(status, errorClass, reason, sageId, sageReference, reconciliation, codes, startedAt,
-                finishedAt);
+                finishedAt, totals);
+    }
+
+    /** The same outcome with the posted document's totals. */
+    public RunOutcome withTotals(DocumentTotals documentTotals) {
+        return new RunOutcome(status, errorClass, reason, sageId, sageReference, reconciliation, warnings, startedAt,
+                finishedAt, documentTotals);
     }
 
     /** True when Sage's read-back disagreed with Magento. */

@@ -10,8 +10,16 @@ import java.time.Instant;
  * @param timeline when it started and finished, and the sync-state push that followed
  * @param lastTry  the error of the latest transient failure while the run waited for a retry (may be null)
  * @param totalMismatch Sage's total differed from Magento's grand_total
+ * @param totals   the posted document's money on both sides (null for runs that posted none, or older runs)
+ * @param replayedAs the run id of this run's replay, once the operator replayed it (null before)
  */
-public record RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch) {
+public record RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch,
+                        DocumentTotals totals, String replayedAs) {
+
+    /** Without document totals or replay. */
+    public RunRecord(SyncRun run, Timeline timeline, LastTry lastTry, boolean totalMismatch) {
+        this(run, timeline, lastTry, totalMismatch, null, null);
+    }
 
     /**
      * @param startedAt  latest attempt start (null before the first)

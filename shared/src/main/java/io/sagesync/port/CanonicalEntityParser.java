@@ -4,6 +4,7 @@ import io.sagesync.domain.magento.CanonicalContact;
 import io.sagesync.domain.magento.CanonicalCreditMemo;
 import io.sagesync.domain.magento.CanonicalInvoice;
 import io.sagesync.domain.magento.CanonicalPayment;
+import io.sagesync.domain.magento.CanonicalProduct;
 
 /**
  * Reads the Byte8 canonical bodies (wire contract §d) Magento answers with. Every method throws
@@ -17,4 +18,6 @@ public interface CanonicalEntityParser {
     CanonicalCreditMemo parseCreditMemo(String json);
 
     CanonicalContact parseContact(String json);
+
+    CanonicalProduct parseProduct(String json);
 }

@@ -7,13 +7,15 @@ import io.sagesync.domain.sage.SageContactRequest;
 import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The calls the sync worker makes into the merchant's Sage business. Every method throws {@link SageCallException}
  * when Sage refuses or cannot be reached; its {@link SageCallException.Kind} says whether a later retry may help.
  */
-public interface SageGateway extends CreditNoteGateway {
+public interface SageGateway extends CreditNoteGateway, SageCatalogGateway {
 
     /**
      * Looks a customer contact up by its exact {@code reference} (Sage's search is loose; the match is exact), with
@@ -46,4 +48,11 @@ public interface SageGateway extends CreditNoteGateway {
 
     /** Tax rates, sales ledger accounts, bank accounts and the base currency of the business. */
     SageReferenceData referenceData();
+
+    /**
+     * The sales tax rates Sage determines for a contact on a date, destination (OSS) rates included
+     * ({@code GET /tax_determinations?usage=sales&include_destination_vat=true}): the buyer's country's rates when
+     * the business has destination VAT on. Only asked for a destination supply.
+     */
+    List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, LocalDate date);
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sagesync.adapter.magento.CanonicalJsonParser;
 import io.sagesync.adapter.policy.SyncPolicyJson;
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStatus;
@@ -68,6 +69,17 @@ class CreditMemoSyncTest {
         assertThat(sage.refundRequests).singleElement()
                 .satisfies(r -> assertThat(r.totalAmount()).isEqualByComparingTo("18.00"));
         assertThat(xrefs.find(CreditMemoSync.creditNoteKey(17))).isPresent();
+    }
+
+    @Test
+    void postedCreditNote_recordsMagentoAndSageTotals_underTheCreditNotesDate() {
+        RunOutcome outcome = run(17);
+
+        assertThat(outcome.totals().kind()).isEqualTo(DocumentTotals.Kind.CREDIT_NOTE);
+        assertThat(outcome.totals().date()).isEqualTo(sage.creditNotes.values().iterator().next().date());
+        assertThat(outcome.totals().currency()).isEqualTo("GBP");
+        assertThat(outcome.totals().magentoTotal()).isEqualByComparingTo("18.00");
+        assertThat(outcome.totals().sageTotal()).isEqualByComparingTo("18.00");
     }
 
     @Test

@@ -26,7 +26,7 @@ import java.util.Optional;
  * outstanding-amount rule (nothing settles more than is open, 422 otherwise), idempotency-id replay, and a record of
  * every body posted. Invoice and contact creation are not part of refunds and fail the test.
  */
-final class RefundLedgerFake implements SageGateway {
+final class RefundLedgerFake implements SageGateway, io.sagesync.testkit.fakes.CatalogNotExercised {
     final Map<String, SageArtefactBalance> invoices = new LinkedHashMap<>();
     final Map<String, SageArtefactBalance> creditNotes = new LinkedHashMap<>();
     final Map<String, String> paymentBanks = new HashMap<>();
@@ -185,5 +185,11 @@ final class RefundLedgerFake implements SageGateway {
 
     private static SageCallException notFound(String id) {
         return new SageCallException(SageCallException.Kind.NOT_FOUND, 404, "not_found", "no " + id, null);
+    }
+
+    @Override
+    public java.util.List<io.sagesync.domain.sage.SageReferenceData.TaxRate> destinationTaxRates(String contactId,
+                                                                                                java.time.LocalDate date) {
+        return referenceData().taxRates();
     }
 }

@@ -73,10 +73,11 @@ class TemplateEdgeTest {
                     continue;
                 }
                 if (actions.equals("\"dynamodb:Scan\"") || actions.equals("\"dynamodb:Query\"")) {
-                    // a scan has no leading key; the console's query is on the runs_by_created index only
+                    // a scan has no leading key; an index query's leading key is the index's, not the table's
                     assertThat(statement.toString()).as(name).doesNotContain("dynamodb:GetItem");
                     if (actions.contains("Query")) {
-                        assertThat(statement.path("Resource").asText()).contains("/index/runs_by_created");
+                        assertThat(statement.path("Resource").toString()).contains("/index/")
+                                .doesNotContain("SagesyncTable.Arn\"");
                     }
                     continue;
                 }
@@ -125,6 +126,26 @@ class TemplateEdgeTest {
         List<String> keys = new ArrayList<>();
         statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
                 .forEach(k -> keys.add(k.asText()));
+        return keys;
+    }
+
+    @Test
+    void everyFunctionThatMovesARun_mayWriteTheGaugeItems_andTheWorkerTheReconciliationItems() {
+        // GaugedRunStore writes STATS (counters) and GAUGE (members) after every run transition; the sync worker
+        // also writes RECON (one item per posted document). A missing prefix is an AccessDenied in AWS only, where
+        // the gauge write is logged and swallowed: nothing local would notice.
+        for (String name : List.of("WebhookFunction", "SyncFunction", "SweeperFunction")) {
+            assertThat(leadingKeys(name)).as(name).contains("STATS", "GAUGE");
+        }
+        assertThat(leadingKeys("SyncFunction")).contains("RECON");
+    }
+
+    private List<String> leadingKeys(String function) {
+        List<String> keys = new java.util.ArrayList<>();
+        for (JsonNode statement : statements(function)) {
+            statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
+                    .forEach(k -> keys.add(k.asText()));
+        }
         return keys;
     }
 

@@ -2,7 +2,9 @@ package io.sagesync.console;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbConsoleSessions;
+import io.sagesync.adapter.dynamodb.DynamoDbDailyTotals;
 import io.sagesync.adapter.dynamodb.DynamoDbReplayGuard;
+import io.sagesync.adapter.dynamodb.DynamoDbReplayableRuns;
 import io.sagesync.adapter.dynamodb.DynamoDbRunGauges;
 import io.sagesync.adapter.dynamodb.DynamoDbRunHistory;
 import io.sagesync.adapter.dynamodb.DynamoDbSageReferenceCache;
@@ -19,6 +21,9 @@ import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.admin.AdminComposition;
 import io.sagesync.admin.AdminConfig;
 import io.sagesync.application.GaugedRunStore;
+import io.sagesync.application.ProcessSyncJob;
+import io.sagesync.application.RecountRunGauges;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.console.ConnectionStatus;
 import io.sagesync.application.console.ConsoleAuth;
 import io.sagesync.application.console.ConsoleRuns;
@@ -83,9 +88,13 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
         Supplier<String> shopUrl = () -> config.magentoBaseUrl().isBlank() ? keys.magentoBaseUrl()
                 : config.magentoBaseUrl();
         var store = new DynamoDbSyncRunStore(aws.dynamoDb(), table, clock);
-        var runs = new ConsoleRuns(config.tenantId(), history, new GaugedRunStore(store, store, gauges),
-                new SqsSyncQueue(aws.sqs(), config.syncQueueUrl()),
-                new SqsDeadLetters(aws.sqs(), config.syncDlqUrl(), config.syncQueueUrl()), clock);
+        var gauged = new GaugedRunStore(store, store, gauges);
+        var syncQueue = new SqsSyncQueue(aws.sqs(), config.syncQueueUrl());
+        // replay runs go through the gauged store, so the tile counts them pending at once
+        var replay = new ReplaySkippedRuns(config.tenantId(), new DynamoDbReplayableRuns(aws.dynamoDb(), table),
+                gauged, syncQueue, ProcessSyncJob.SUPPORTED_EVENTS, clock);
+        var runs = new ConsoleRuns(config.tenantId(), history, gauged, syncQueue,
+                new SqsDeadLetters(aws.sqs(), config.syncDlqUrl(), config.syncQueueUrl()), replay, clock);
         var tokens = io.sagesync.config.SageTokenStores.dynamoDb(aws, table, admin.kmsKeyId(), admin.sageSecretId(),
                 clock);
         var connection = new ConnectionStatus(binding, shopUrl,
@@ -95,7 +104,9 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
                 new DynamoDbSageReferenceCache(aws.dynamoDb(), table),
                 new HttpMagentoPaymentMethods(http, shopUrl, () -> signer.sign(keys.apiKey(), config.tenantId()),
                         Duration.ofSeconds(10)));
-        var pages = new ConsolePages(runs, new Reconciliation(history, clock), connection,
+        var reconciliation = new Reconciliation(history, new DynamoDbDailyTotals(aws.dynamoDb(), table), clock);
+        var recount = new RecountRunGauges(store, history, gauges, clock);
+        var pages = new ConsolePages(new ConsolePages.Runs(runs, recount), reconciliation, connection,
                 new ConsoleSettingsRoutes(settings, new SyncPolicyJson(), adminCases.pair(), adminCases.connect(),
                         connection, admin.sageAuthorizeUrl()), console.sageAppUrl());
         var auth = new ConsoleAuth(password, new DynamoDbConsoleSessions(aws.dynamoDb(), table),

@@ -1,5 +1,7 @@
 package io.sagesync.console;
 
+import io.sagesync.application.RecountRunGauges;
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.application.console.ConnectionStatus;
 import io.sagesync.application.console.ConsoleRuns;
 import io.sagesync.application.console.Reconciliation;
@@ -17,21 +19,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /** The signed-in console's routes: each reads its input, calls one use case and renders one page. */
 final class ConsolePages {
     private static final String STYLESHEET = load();
 
+    /** The Runs area's use cases: the runs themselves and the repair of the tile's gauges. */
+    record Runs(ConsoleRuns runs, RecountRunGauges gauges) {
+    }
+
     private final ConsoleRuns runs;
+    private final RecountRunGauges gauges;
     private final Reconciliation reconciliation;
     private final ConnectionStatus connection;
     private final ConsoleSettingsRoutes settings;
     private final String sageAppUrl;
 
-    ConsolePages(ConsoleRuns runs, Reconciliation reconciliation, ConnectionStatus connection,
+    ConsolePages(Runs runs, Reconciliation reconciliation, ConnectionStatus connection,
                  ConsoleSettingsRoutes settings, String sageAppUrl) {
-        this.runs = Objects.requireNonNull(runs);
+        this.runs = Objects.requireNonNull(runs.runs());
+        this.gauges = Objects.requireNonNull(runs.gauges());
         this.reconciliation = Objects.requireNonNull(reconciliation);
         this.connection = Objects.requireNonNull(connection);
         this.settings = Objects.requireNonNull(settings);
@@ -52,12 +61,24 @@ final class ConsolePages {
             RunStatus status = Arrays.stream(RunStatus.values()).filter(s -> s.wireName().equals(r.param("status")))
                     .findFirst().orElse(null);
             EventName event = EventName.fromWire(r.param("event") == null ? "" : r.param("event")).orElse(null);
+            int waiting = runs.deadLettered();
+            var deadLettered = new RunsPage.DeadLettered(waiting, waiting > 0 ? runs.deadLetteredHead() : List.of());
             return WebResponse.html(200, RunsPage.render(runs.list(new ConsoleRuns.Filter(day, status, event)), day,
-                    status, event, runs.deadLettered(), notice, csrf));
+                    status, event, deadLettered, gauges.current(), notice, csrf));
+        }
+        if (route.equals("POST /dashboard/gauges/recount")) {
+            RecountRunGauges.Report report = gauges.recount();
+            return WebResponse.seeOther("/dashboard/runs?notice=" + (report.more() ? "recounted_more" : "recounted")
+                    + "&count=" + report.corrected());
         }
         if (route.equals("POST /dashboard/redrive")) {
             runs.redrive();
             return WebResponse.seeOther("/dashboard/runs?notice=redriven");
+        }
+        if (route.equals("POST /dashboard/replay")) {
+            LocalDate day = day(r.form().get("day"));
+            return WebResponse.seeOther("/dashboard/runs?status=skipped&day=" + day + "&notice=replayed_all&count="
+                    + runs.replaySkipped(day));
         }
         if (path.startsWith("/dashboard/runs/")) {
             String rest = path.substring("/dashboard/runs/".length());
@@ -69,13 +90,31 @@ final class ConsolePages {
                     case NOT_FOUND -> notFound(csrf);
                 };
             }
+            if (method.equals("POST") && rest.endsWith("/replay")) {
+                String runId = rest.substring(0, rest.length() - "/replay".length());
+                ReplaySkippedRuns.RunReplay replayed = runs.replay(runId);
+                return switch (replayed.result()) {
+                    case REPLAYED -> WebResponse.seeOther("/dashboard/runs/" + replayed.replayRunId()
+                            + "?notice=replayed");
+                    case NOT_SKIPPED, UNSUPPORTED -> WebResponse.seeOther("/dashboard/runs/" + runId
+                            + "?notice=not_replayable");
+                    case NOT_FOUND -> notFound(csrf);
+                };
+            }
+            if (method.equals("POST") && rest.endsWith("/redrive")) {
+                String runId = rest.substring(0, rest.length() - "/redrive".length());
+                return WebResponse.seeOther("/dashboard/runs/" + runId + "?notice="
+                        + (runs.redriveRun(runId) ? "redriven_run" : "not_dead_lettered"));
+            }
             if (method.equals("GET") && !rest.contains("/")) {
                 return runs.find(rest).map(rec -> WebResponse.html(200, RunPage.render(rec, sageAppUrl, notice,
-                        csrf))).orElseGet(() -> notFound(csrf));
+                        csrf, runs.replayable(rec)))).orElseGet(() -> notFound(csrf));
             }
         }
         if (route.equals("GET /dashboard/reconciliation")) {
-            return WebResponse.html(200, ReconciliationPage.render(reconciliation.lastDays(7), csrf));
+            LocalDate last = day(r.param("day"));
+            return WebResponse.html(200, ReconciliationPage.render(last, reconciliation.moneyDays(last, 7),
+                    reconciliation.lastDays(7), csrf));
         }
         return settings.handle(route, r, csrf, notice).orElseGet(() -> notFound(csrf));
     }

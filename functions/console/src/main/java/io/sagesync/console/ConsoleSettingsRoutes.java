@@ -52,7 +52,7 @@ final class ConsoleSettingsRoutes {
             }
             case "POST /dashboard/settings" -> Optional.of(save(r, csrf));
             case "POST /dashboard/pair" -> Optional.of(pair(r, csrf));
-            case "POST /dashboard/sage/connect" -> Optional.of(connect(csrf));
+            case "POST /dashboard/sage/connect" -> Optional.of(connect(r, csrf));
             default -> Optional.empty();
         };
     }
@@ -71,7 +71,7 @@ final class ConsoleSettingsRoutes {
                     typed.put(k, v);
                 }
             });
-            PolicyForm.CHECKBOXES.forEach(f -> typed.put(f, "true".equals(r.form().get(f)) ? "true" : ""));
+            PolicyForm.checkboxes().forEach(f -> typed.put(f, "true".equals(r.form().get(f)) ? "true" : ""));
             return WebResponse.html(400, SettingsPage.render(typed, choices(view),
                     PolicyForm.errors(e.fieldErrors()), null, csrf));
         }
@@ -94,9 +94,12 @@ final class ConsoleSettingsRoutes {
         }
     }
 
-    private WebResponse connect(String csrf) {
+    private WebResponse connect(WebRequest r, String csrf) {
+        String business = r.form().get("business_id");
         try {
-            return WebResponse.seeOther(connectSage.start(null));
+            // blank: Sage's login decides (one business); the callback names the choices when there are several
+            return WebResponse.seeOther(connectSage.start(business == null || business.isBlank() ? null
+                    : business.trim()));
         } catch (AdminException e) {
             return WebResponse.html(400, ConnectionPage.render(connection.read(), null,
                     "Sage cannot be connected yet: " + e.getMessage(), csrf));

@@ -18,13 +18,20 @@ import java.util.Optional;
 final class ConsoleWeb {
     private static final Log LOG = Log.of(ConsoleWeb.class);
     static final String COOKIE = "__Host-sagesync_session";
-    private static final Map<String, String> NOTICES = Map.of(
-            "retried", "Run queued again; refresh in a few seconds to see the outcome.",
-            "not_failed", "Only a failed run can be retried; this one is not failed (any more).",
-            "redriven", "Dead-lettered jobs were moved back to the sync queue.",
-            "saved", "Settings saved.",
-            "paired", "Paired with Magento.",
-            "signed_out", "Signed out.");
+    private static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("retried", "Run queued again; refresh in a few seconds to see the outcome."),
+            Map.entry("not_failed", "Only a failed run can be retried; this one is not failed (any more)."),
+            Map.entry("redriven", "Dead-lettered jobs were moved back to the sync queue."),
+            Map.entry("redriven_run", "This run's dead-lettered job was moved back to the sync queue."),
+            Map.entry("not_dead_lettered", "No job of this run is at the head of the dead-letter queue any more."),
+            Map.entry("replayed", "This is the replay of a skipped run; it was queued. Refresh in a few seconds."),
+            Map.entry("not_replayable", "Only a skipped run of an event the worker supports can be replayed."),
+            Map.entry("replayed_all", "Skipped runs replayed: %d."),
+            Map.entry("recounted", "Tile figures recounted from the runs; runs corrected: %d."),
+            Map.entry("recounted_more", "Tile figures partly recounted (runs corrected: %d); recount again."),
+            Map.entry("saved", "Settings saved."),
+            Map.entry("paired", "Paired with Magento."),
+            Map.entry("signed_out", "Signed out."));
 
     private final String tenantId;
     private final ConsoleAuth auth;
@@ -96,8 +103,20 @@ final class ConsoleWeb {
                         + "HttpOnly; SameSite=None; Partitioned");
             }
         }
-        String notice = r.param("notice") == null ? null : NOTICES.get(r.param("notice"));
-        return pages.handle(r.method(), path, r, session.get().csrfToken(), notice);
+        return pages.handle(r.method(), path, r, session.get().csrfToken(), notice(r));
+    }
+
+    /** A fixed sentence per notice code (never request text); {@code count} only ever as a number. */
+    static String notice(WebRequest r) {
+        String template = r.param("notice") == null ? null : NOTICES.get(r.param("notice"));
+        if (template == null || !template.contains("%d")) {
+            return template;
+        }
+        try {
+            return String.format(java.util.Locale.ROOT, template, Integer.parseInt(r.param("count")));
+        } catch (NumberFormatException e) {
+            return template.replace(": %d", "");
+        }
     }
 
     private WebResponse signIn(WebRequest r) {

@@ -93,7 +93,8 @@ class ConsoleAccessTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/dashboard/runs/RUN/retry", "/dashboard/redrive", "/dashboard/settings",
-        "/dashboard/pair", "/dashboard/sage/connect", "/dashboard/sign-out"})
+        "/dashboard/pair", "/dashboard/sage/connect", "/dashboard/sign-out", "/dashboard/runs/RUN/replay",
+        "/dashboard/runs/RUN/redrive", "/dashboard/replay", "/dashboard/gauges/recount"})
     void everyAction_withoutASession_is401_andChangesNothing(String path) {
         var r = handler.handleRequest(ConsoleEvents.post(path.replace("RUN", runId), null, "csrf=x",
                 Map.of("origin", ConsoleEvents.ORIGIN)), null);

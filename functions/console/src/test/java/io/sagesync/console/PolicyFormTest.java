@@ -44,6 +44,47 @@ class PolicyFormTest {
     }
 
     @Test
+    void taxRatesB2cAndProductTypes_roundTripThroughTheForm() {
+        String stored = format.serialise(format.parse("{\"tax_rate_map\":{\"20\":\"GB_STANDARD\",\"0\":\"GB_ZERO\"},"
+                + "\"b2c_consolidation\":{\"enabled\":true,\"min_total_for_individual\":\"250\"}}"));
+        Map<String, String> form = new java.util.HashMap<>(PolicyForm.values(stored));
+        assertThat(form).containsEntry("tax_rate_map.20.00", "GB_STANDARD")
+                .containsEntry("b2c_consolidation.enabled", "true")
+                .containsEntry("b2c_consolidation.min_total_for_individual", "250")
+                .containsEntry("product_type_eu_goods_map.virtual", "SERVICES");
+
+        form.put("tax_rate_map.0.00", "");                      // picker emptied: mapping removed
+        form.put("tax_rate_map.20.00", "GB_STANDARD_2");
+        form.put("tax_rate_new.percent", "5");
+        form.put("tax_rate_new.rate", "GB_LOWER");
+        form.remove("b2c_consolidation.enabled");               // unticked
+        form.put("b2c_consolidation.always_individual_for_b2b", "true");
+        form.put("b2c_consolidation.fallback_contact_reference", "SHOP");
+        form.put("product_type_eu_goods_map.virtual", "GOODS");
+        form.put("product_type_new.type", "giftcard");
+        form.put("product_type_new.value", "SERVICES");
+        SyncPolicy p = format.parse(PolicyForm.apply(stored, form));
+
+        assertThat(p.taxRateMap()).containsOnly(Map.entry("20.00", "GB_STANDARD_2"), Map.entry("5.00", "GB_LOWER"));
+        assertThat(p.b2cConsolidation().enabled()).isFalse();
+        assertThat(p.b2cConsolidation().alwaysIndividualForB2b()).isTrue();
+        assertThat(p.b2cConsolidation().fallbackContactReference()).isEqualTo("SHOP");
+        assertThat(p.b2cConsolidation().minTotalForIndividual()).isEqualByComparingTo("250");
+        assertThat(p.productTypeEuGoodsMap()).containsEntry("virtual",
+                io.sagesync.domain.policy.EuGoodsServicesType.GOODS).containsEntry("giftcard",
+                io.sagesync.domain.policy.EuGoodsServicesType.SERVICES);
+    }
+
+    @Test
+    void aFormWithoutTheB2cFields_leavesTheStoredB2cSettingsAlone() {
+        String stored = format.serialise(format.parse("{\"b2c_consolidation\":{\"enabled\":true}}"));
+
+        SyncPolicy p = format.parse(PolicyForm.apply(stored, Map.of()));
+
+        assertThat(p.b2cConsolidation().enabled()).isTrue();
+    }
+
+    @Test
     void parserMessages_becomeOneMessagePerField() {
         assertThat(PolicyForm.errors(List.of("sync_since: expected an ISO-8601 date-time",
                 "payment_method_map.checkmo: X is not a Sage bank account")))

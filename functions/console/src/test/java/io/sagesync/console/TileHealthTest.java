@@ -98,6 +98,31 @@ class TileHealthTest {
                 }
                 return gauge;
             }
+
+            @Override
+            public Contents contents() {
+                throw new AssertionError("the tile never repairs");
+            }
+
+            @Override
+            public void forget(String runId) {
+                throw new AssertionError("the tile never repairs");
+            }
+
+            @Override
+            public void failedAt(String runId, Instant at) {
+                throw new AssertionError("the tile never repairs");
+            }
+
+            @Override
+            public void lastRunAtLeast(Instant at) {
+                throw new AssertionError("the tile never repairs");
+            }
+
+            @Override
+            public void settle() {
+                throw new AssertionError("the tile never repairs");
+            }
         };
     }
 }

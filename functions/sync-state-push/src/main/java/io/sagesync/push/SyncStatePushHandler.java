@@ -28,6 +28,7 @@ public final class SyncStatePushHandler implements RequestHandler<SQSEvent, SQSB
     /** Lambda's constructor: the composition root, run once per execution environment. */
     public SyncStatePushHandler() {
         this(PushComposition.fromEnvironment());
+        SnapStartPriming.register();
     }
 
     public SyncStatePushHandler(PushComposition composition) {

@@ -170,7 +170,8 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
         var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
         // the tile's gauges (pending, failed in 24 h, last run) follow every transition
         var runs = new MeteredRunLifecycle(new io.sagesync.application.GaugedRunStore(store, store,
-                new io.sagesync.adapter.dynamodb.DynamoDbRunGauges(aws.dynamoDb(), config.tableName())),
+                new io.sagesync.adapter.dynamodb.DynamoDbRunGauges(aws.dynamoDb(), config.tableName()),
+                new io.sagesync.adapter.dynamodb.DynamoDbDailyTotals(aws.dynamoDb(), config.tableName())),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
                 new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),

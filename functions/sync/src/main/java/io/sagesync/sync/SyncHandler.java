@@ -26,6 +26,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     /** Lambda's constructor: the composition root, run once per execution environment. */
     public SyncHandler() {
         this(SyncComposition.fromEnvironment());
+        SnapStartPriming.register();
     }
 
     public SyncHandler(SyncComposition composition) {

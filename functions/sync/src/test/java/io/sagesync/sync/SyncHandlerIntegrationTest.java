@@ -310,15 +310,25 @@ class SyncHandlerIntegrationTest {
     }
 
     @Test
-    void unsupportedEvents_areSkippedWithAReason_soNoChipStaysPending() throws Exception {
-        String runId = pipeline.queueRun(EventName.CUSTOMER_UPSERTED, 5);
+    void customerAndProductSaves_underTheDefaultPolicy_areSkippedWithAReason_soNoChipStaysPending()
+            throws Exception {
+        magento.putCustomer(5, io.sagesync.simulator.magento.CanonicalContacts.janeSmith(5).toJson());
+        magento.putProduct(301, io.sagesync.simulator.magento.CanonicalProducts.joustDuffleBag(301).toJson());
+        String customerRun = pipeline.queueRun(EventName.CUSTOMER_UPSERTED, 5);
+        String productRun = pipeline.queueRun(EventName.PRODUCT_UPSERTED, 301);
 
         pipeline.drainAll();
 
-        SyncRun run = runs.find(runId).orElseThrow();
-        assertThat(run.status()).isEqualTo(RunStatus.SKIPPED);
-        assertThat(run.reason()).isEqualTo("event_not_supported");
-        assertThat(pipeline.pushStatuses()).containsExactly("skipped");
+        SyncRun customer = runs.find(customerRun).orElseThrow();
+        assertThat(customer.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(customer.reason()).as("update-only: a save never creates a contact")
+                .isEqualTo("customer_not_in_sage");
+        SyncRun product = runs.find(productRun).orElseThrow();
+        assertThat(product.status()).isEqualTo(RunStatus.SKIPPED);
+        assertThat(product.reason()).isEqualTo("product_sync_disabled");
+        assertThat(pipeline.pushStatuses()).containsExactly("skipped", "skipped");
+        assertThat(sage.requestCount("POST", "/")).isZero();
+        assertThat(sage.requestCount("PUT", "/")).isZero();
     }
 
     @Test

@@ -53,7 +53,20 @@ final class SyncPipeline implements AutoCloseable {
         aws.putTenantApiKey(apiKey);
         magento = MagentoSimulator.builder().tenantId(tenant).apiKey(apiKey).start();
         sage = SageSimulator.start();
-        String token = sage.issueTokens().accessToken();
+        // Sage access tokens live 5 minutes and long runs (the storm) outlast one: a fresh one every 4 minutes
+        java.util.function.Supplier<String> token = new java.util.function.Supplier<>() {
+            private String current;
+            private Instant issuedAt = Instant.EPOCH;
+
+            @Override
+            public synchronized String get() {
+                if (issuedAt.plus(Duration.ofMinutes(4)).isBefore(Instant.now())) {
+                    current = sage.issueTokens().accessToken();
+                    issuedAt = Instant.now();
+                }
+                return current;
+            }
+        };
         SagesyncConfig base = aws.config(tenant);
         SagesyncConfig config = new SagesyncConfig(tenant, base.tableName(), base.syncQueueUrl(), base.syncDlqUrl(),
                 base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(), base.sageSecretId(),
@@ -64,7 +77,7 @@ final class SyncPipeline implements AutoCloseable {
         InProcessRetry fast = new InProcessRetry(Duration.ofMillis(1), Duration.ofMillis(5), 4, Duration.ZERO,
                 Duration.ofSeconds(1));
         handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
-                new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token), worker, fast)
+                new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, token), worker, fast)
                 .processSyncJob());
         runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC());
     }

@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * carries {@code replayed_as}; the scan leaves those out.
  */
 public final class DynamoDbReplayableRuns implements ReplayableRuns {
-    private static final String REPLAYED_AS = "replayed_as";
+    private static final String REPLAYED_AS = RunItems.REPLAYED_AS;
 
     private final DynamoDbClient dynamoDb;
     private final String tableName;

@@ -44,16 +44,24 @@ public final class DynamoDbRunHistory implements RunHistory {
 
     @Override
     public List<RunRecord> createdBetween(Instant from, Instant to, int limit) {
+        List<RunRecord> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
         try {
-            var response = dynamoDb.query(QueryRequest.builder().tableName(tableName).indexName(BY_CREATED_INDEX)
-                    .keyConditionExpression("tenant_id = :t AND created_at BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId),
-                            ":from", AttributeValue.fromS(from.toString()),
-                            // created_at is ISO-8601 text; "to" itself is excluded below
-                            ":to", AttributeValue.fromS(to.toString())))
-                    .scanIndexForward(false).limit(limit + 1).build());
-            return response.items().stream().map(RunItems::record)
-                    .filter(r -> r.run().createdAt().isBefore(to)).limit(limit).toList();
+            // one page holds at most 1 MB: page on until the limit
+            do {
+                var response = dynamoDb.query(QueryRequest.builder().tableName(tableName).indexName(BY_CREATED_INDEX)
+                        .keyConditionExpression("tenant_id = :t AND created_at BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(tenantId),
+                                ":from", AttributeValue.fromS(from.toString()),
+                                // created_at is ISO-8601 text; "to" itself is excluded below
+                                ":to", AttributeValue.fromS(to.toString())))
+                        .scanIndexForward(false).limit(limit + 1 - out.size()).exclusiveStartKey(start).build());
+                response.items().stream().map(RunItems::record).filter(r -> r.run().createdAt().isBefore(to))
+                        .limit(limit - out.size()).forEach(out::add);
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null && out.size() < limit);
+            return out;
         } catch (SdkException e) {
             throw new InfrastructureException("run history unavailable", e);
         }

@@ -142,22 +142,28 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
 
     @Override
     public List<SyncRun> stalledSince(Instant cutoff, int limit) {
+        List<SyncRun> stalled = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
         try {
-            var response = dynamoDb.query(QueryRequest.builder().tableName(tableName)
-                    .indexName(RunItems.ACTIVE_INDEX)
-                    .keyConditionExpression("#act = :act AND #upd < :cutoff")
-                    .expressionAttributeNames(Map.of("#act", RunItems.ACTIVE, "#upd", RunItems.UPDATED_AT))
-                    .expressionAttributeValues(Map.of(":act", s(RunItems.ACTIVE_VALUE),
-                            ":cutoff", s(cutoff.toString())))
-                    .limit(limit)
-                    .build());
-            List<SyncRun> stalled = new ArrayList<>();
-            for (Map<String, AttributeValue> item : response.items()) {
-                // the index projects every attribute; a half-written item would not be a run we can re-send
-                if (item.containsKey("run_id") && item.containsKey("status")) {
-                    stalled.add(RunItems.fromItem(item));
+            // one page holds at most 1 MB: page on until the limit (the gauge recount asks for every active run)
+            do {
+                var response = dynamoDb.query(QueryRequest.builder().tableName(tableName)
+                        .indexName(RunItems.ACTIVE_INDEX)
+                        .keyConditionExpression("#act = :act AND #upd < :cutoff")
+                        .expressionAttributeNames(Map.of("#act", RunItems.ACTIVE, "#upd", RunItems.UPDATED_AT))
+                        .expressionAttributeValues(Map.of(":act", s(RunItems.ACTIVE_VALUE),
+                                ":cutoff", s(cutoff.toString())))
+                        .limit(limit - stalled.size()).exclusiveStartKey(start)
+                        .build());
+                for (Map<String, AttributeValue> item : response.items()) {
+                    // the index projects every attribute; a half-written item would not be a run we can re-send
+                    if (item.containsKey("run_id") && item.containsKey("status")) {
+                        stalled.add(RunItems.fromItem(item));
+                    }
                 }
-            }
+                start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? response.lastEvaluatedKey() : null;
+            } while (start != null && stalled.size() < limit);
             return stalled;
         } catch (SdkException e) {
             throw new InfrastructureException("run store unavailable", e);
@@ -257,6 +263,10 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
             optionalSet(set, remove, values, "sage_reference", o.sageReference());
         }
         optionalSet(set, remove, values, "reconciliation", o.reconciliation());
+        if (o.totals() != null) {
+            // kept when a later attempt has none (it found the document already posted)
+            RunItems.putTotals(set, values, o.totals());
+        }
         if (o.warnings().isEmpty()) {
             remove.add("warnings");
         } else {

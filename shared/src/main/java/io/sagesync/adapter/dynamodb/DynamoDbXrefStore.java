@@ -39,7 +39,9 @@ public final class DynamoDbXrefStore implements XrefStore {
             }
             Map<String, AttributeValue> item = response.item();
             AttributeValue ref = item.get("sage_reference");
-            return Optional.of(new Xref(item.get("sage_id").s(), ref == null ? null : ref.s()));
+            AttributeValue state = item.get("synced_state");
+            return Optional.of(new Xref(item.get("sage_id").s(), ref == null ? null : ref.s(),
+                    state == null ? null : state.s()));
         } catch (SdkException e) {
             throw new InfrastructureException("xref store unavailable", e);
         }
@@ -52,6 +54,9 @@ public final class DynamoDbXrefStore implements XrefStore {
         item.put("sage_id", AttributeValue.fromS(xref.sageId()));
         if (xref.sageReference() != null) {
             item.put("sage_reference", AttributeValue.fromS(xref.sageReference()));
+        }
+        if (xref.syncedState() != null) {
+            item.put("synced_state", AttributeValue.fromS(xref.syncedState()));
         }
         item.put("updated_at", AttributeValue.fromS(clock.instant().toString()));
         try {

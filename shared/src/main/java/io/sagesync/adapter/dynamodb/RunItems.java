@@ -1,11 +1,14 @@
 package io.sagesync.adapter.dynamodb;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
 import io.sagesync.domain.SyncRun;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +26,8 @@ final class RunItems {
     static final String ACTIVE = "active";
     static final String ACTIVE_VALUE = "RUN";
     static final String UPDATED_AT = "updated_at";
+    /** Set on a run the operator replayed: the replay run's id. */
+    static final String REPLAYED_AS = "replayed_as";
 
     private RunItems() {
     }
@@ -93,7 +98,30 @@ final class RunItems {
         var lastTry = lastClass == null ? null : new RunRecord.LastTry(lastClass, optional(item, "last_reason"));
         AttributeValue mismatch = item.get("total_mismatch");
         return new RunRecord(fromItem(item), timeline, lastTry,
-                mismatch != null && Boolean.TRUE.equals(mismatch.bool()));
+                mismatch != null && Boolean.TRUE.equals(mismatch.bool()), totals(item), optional(item, REPLAYED_AS));
+    }
+
+    /** Appends the document totals to a {@code SET} expression: {@code doc_kind}, {@code doc_date}, ... */
+    static void putTotals(StringBuilder set, Map<String, AttributeValue> values, DocumentTotals t) {
+        set.append(", doc_kind = :dk, doc_date = :dd, doc_currency = :dc, magento_total = :mt");
+        values.put(":dk", s(t.kind().wireName()));
+        values.put(":dd", s(t.date().toString()));
+        values.put(":dc", s(t.currency()));
+        values.put(":mt", AttributeValue.fromN(t.magentoTotal().toPlainString()));
+        if (t.sageTotal() != null) {
+            set.append(", sage_total = :st");
+            values.put(":st", AttributeValue.fromN(t.sageTotal().toPlainString()));
+        }
+    }
+
+    static DocumentTotals totals(Map<String, AttributeValue> item) {
+        if (!item.containsKey("doc_kind") || !item.containsKey("magento_total")) {
+            return null;
+        }
+        AttributeValue sage = item.get("sage_total");
+        return new DocumentTotals(DocumentTotals.Kind.fromWire(item.get("doc_kind").s()),
+                LocalDate.parse(item.get("doc_date").s()), item.get("doc_currency").s(),
+                new BigDecimal(item.get("magento_total").n()), sage == null ? null : new BigDecimal(sage.n()));
     }
 
     private static Instant instant(Map<String, AttributeValue> item, String name) {

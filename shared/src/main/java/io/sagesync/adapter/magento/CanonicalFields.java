@@ -110,6 +110,15 @@ final class CanonicalFields {
         }
     }
 
+    /** One integer element (e.g. of {@code website_ids}). */
+    static long integer(JsonNode n, String path) {
+        try {
+            return decimal(n, path).stripTrailingZeros().longValueExact();
+        } catch (ArithmeticException e) {
+            throw new CanonicalParseException(path, "expected an integer");
+        }
+    }
+
     static long reqLong(JsonNode root, String field, String p) {
         Long v = optLong(root, field, p);
         if (v == null) {

@@ -12,6 +12,7 @@ import io.sagesync.domain.magento.CanonicalInvoice;
 import io.sagesync.domain.magento.CanonicalInvoiceLine;
 import io.sagesync.domain.magento.CanonicalParseException;
 import io.sagesync.domain.magento.CanonicalPayment;
+import io.sagesync.domain.magento.CanonicalProduct;
 import io.sagesync.domain.magento.InvoiceState;
 import io.sagesync.port.CanonicalEntityParser;
 import java.math.BigDecimal;
@@ -108,6 +109,35 @@ public final class CanonicalJsonParser implements CanonicalEntityParser {
     @Override
     public CanonicalContact parseContact(String json) {
         return contact(readObject(json), "");
+    }
+
+    /** Parses a canonical product body ({@code GET /V1/byte8/product/:id}). */
+    @Override
+    public CanonicalProduct parseProduct(String json) {
+        JsonNode root = readObject(json);
+        List<Long> websites = new ArrayList<>();
+        JsonNode arr = root.get("website_ids");
+        if (CanonicalFields.present(arr) && arr.isArray()) {
+            for (int i = 0; i < arr.size(); i++) {
+                websites.add(CanonicalFields.integer(arr.get(i), "website_ids[" + i + "]"));
+            }
+        }
+        JsonNode manage = root.get("manage_stock");
+        return new CanonicalProduct(
+                CanonicalFields.reqLong(root, "magento_id", ""),
+                CanonicalFields.reqText(root, "sku", ""),
+                CanonicalFields.reqText(root, "name", ""),
+                CanonicalFields.reqText(root, "product_type", ""),
+                CanonicalFields.optMoney(root, "price", ""),
+                CanonicalFields.optMoney(root, "special_price", ""),
+                CanonicalFields.optMoney(root, "cost", ""),
+                CanonicalFields.optMoney(root, "weight", ""),
+                CanonicalFields.optMoney(root, "stock_qty", ""),
+                CanonicalFields.present(manage) && (manage.asBoolean() || "1".equals(manage.asText())),
+                CanonicalFields.optText(root, "tax_class"),
+                websites,
+                CanonicalFields.optInstant(root, "created_at", ""),
+                CanonicalFields.optInstant(root, "updated_at", ""));
     }
 
     private JsonNode readObject(String json) {

@@ -1,5 +1,6 @@
 package io.sagesync.application.console;
 
+import io.sagesync.application.ReplaySkippedRuns;
 import io.sagesync.domain.EventName;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
@@ -35,15 +36,18 @@ public final class ConsoleRuns {
     private final SyncRunStore runs;
     private final SyncQueue queue;
     private final DeadLetters deadLetters;
+    private final ReplaySkippedRuns replay;
     private final Clock clock;
 
+    /** @param replay the operator's replay, over the same (gauged) run store */
     public ConsoleRuns(String tenantId, RunHistory history, SyncRunStore runs, SyncQueue queue,
-                       DeadLetters deadLetters, Clock clock) {
+                       DeadLetters deadLetters, ReplaySkippedRuns replay, Clock clock) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.history = Objects.requireNonNull(history, "history");
         this.runs = Objects.requireNonNull(runs, "runs");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.deadLetters = Objects.requireNonNull(deadLetters, "deadLetters");
+        this.replay = Objects.requireNonNull(replay, "replay");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -92,5 +96,50 @@ public final class ConsoleRuns {
         int moved = deadLetters.redrive(100);
         LOG.info("dead-lettered jobs redriven from the console", "count", moved);
         return moved;
+    }
+
+    /** The jobs at the head of the dead-letter queue (a FIFO queue shows no further), each with its run's id. */
+    public List<SyncJob> deadLetteredHead() {
+        return deadLetters.head();
+    }
+
+    /**
+     * Moves one run's dead-lettered job back to the sync queue, leaving every other job where it is.
+     *
+     * @return false when no job of that run is at the head of the queue (already redriven, or not dead-lettered)
+     */
+    public boolean redriveRun(String runId) {
+        int moved = deadLetters.redriveRun(runId);
+        LOG.info("dead-lettered job of one run redriven from the console", "run_id", runId, "count", moved);
+        return moved > 0;
+    }
+
+    /** A skipped run of an event the worker supports, not replayed yet: what Replay accepts. */
+    public boolean replayable(RunRecord record) {
+        return record.run().status() == RunStatus.SKIPPED && record.replayedAs() == null
+                && replay.supports(record.run().event());
+    }
+
+    /** Replays one skipped run (see {@link ReplaySkippedRuns#replayRun}). */
+    public ReplaySkippedRuns.RunReplay replay(String runId) {
+        return replay.replayRun(runId);
+    }
+
+    /**
+     * Replays the skipped runs of one UTC day that were not replayed yet (the day's list, read through
+     * {@code runs_by_created}: no scan); runs of events the worker still does not support are left alone.
+     *
+     * @return how many were replayed
+     */
+    public int replaySkipped(LocalDate day) {
+        int replayed = 0;
+        for (RunRecord r : list(new Filter(day, RunStatus.SKIPPED, null))) {
+            if (r.replayedAs() == null
+                    && replay.replayRun(r.run().runId()).result() == ReplaySkippedRuns.RunResult.REPLAYED) {
+                replayed++;
+            }
+        }
+        LOG.info("skipped runs replayed from the console", "day", day.toString(), "count", replayed);
+        return replayed;
     }
 }

@@ -1,21 +1,26 @@
 package io.sagesync.application.console;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
+import io.sagesync.port.DailyTotals;
 import io.sagesync.port.RunHistory;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
- * The console's Reconciliation area, from what runs record today: per UTC day, how many Magento documents were
- * accepted and how they ended in Sage, and every run whose Sage total differed from Magento's grand_total
- * ({@code total_mismatch}). Money totals per day need amounts on runs, which runs do not carry yet (see
- * docs/console.md); the page says so rather than inventing them.
+ * The console's Reconciliation area: per document date, Magento's totals against Sage's per currency with every
+ * disagreeing document linked to its run ({@link #moneyLastDays}, from the per-day aggregate the sync worker keeps);
+ * and per UTC day received, how many Magento documents were accepted and how they ended ({@link #lastDays}).
  */
 public final class Reconciliation {
 
@@ -32,12 +37,75 @@ public final class Reconciliation {
                       List<RunRecord> mismatches) {
     }
 
+    /**
+     * One currency and document kind on one day.
+     *
+     * @param documents    documents posted (or read back) with this date
+     * @param magentoTotal sum of Magento's grand totals
+     * @param sageTotal    sum of Sage's totals (documents whose total Sage did not report add nothing)
+     */
+    public record Money(String currency, DocumentTotals.Kind kind, int documents, BigDecimal magentoTotal,
+                        BigDecimal sageTotal) {
+        /** Sage minus Magento. */
+        public BigDecimal difference() {
+            return sageTotal.subtract(magentoTotal);
+        }
+    }
+
+    /**
+     * The books' view of one document date: Magento against Sage per currency and kind, and each document whose
+     * Sage total differs from Magento's by more than a penny, with its run.
+     */
+    public record MoneyDay(LocalDate date, List<Money> totals, List<DailyTotals.Entry> mismatches) {
+    }
+
     private final RunHistory history;
+    private final DailyTotals dailyTotals;
     private final Clock clock;
 
-    public Reconciliation(RunHistory history, Clock clock) {
+    public Reconciliation(RunHistory history, DailyTotals dailyTotals, Clock clock) {
         this.history = Objects.requireNonNull(history, "history");
+        this.dailyTotals = Objects.requireNonNull(dailyTotals, "dailyTotals");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Money per document date for the last {@code days} UTC days, today first (days without documents included):
+     * one Query on the per-day aggregate ({@link DailyTotals}), never the runs.
+     */
+    public List<MoneyDay> moneyLastDays(int days) {
+        return moneyDays(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days);
+    }
+
+    /** Money per document date for the {@code days} days ending with {@code last}, newest first. */
+    public List<MoneyDay> moneyDays(LocalDate last, int days) {
+        LocalDate today = last;
+        Map<LocalDate, List<DailyTotals.Entry>> byDate = new TreeMap<>(Comparator.reverseOrder());
+        for (int i = 0; i < days; i++) {
+            byDate.put(today.minusDays(i), new ArrayList<>());
+        }
+        for (DailyTotals.Entry e : dailyTotals.between(today.minusDays(days - 1L), today)) {
+            byDate.computeIfAbsent(e.totals().date(), d -> new ArrayList<>()).add(e);
+        }
+        List<MoneyDay> out = new ArrayList<>();
+        byDate.forEach((date, entries) -> out.add(moneyDay(date, entries)));
+        return out;
+    }
+
+    static MoneyDay moneyDay(LocalDate date, List<DailyTotals.Entry> entries) {
+        // by currency, invoices before credit notes
+        Map<String, Money> sums = new TreeMap<>();
+        for (DailyTotals.Entry e : entries) {
+            DocumentTotals t = e.totals();
+            Money m = sums.getOrDefault(t.currency() + " " + t.kind().ordinal(),
+                    new Money(t.currency(), t.kind(), 0, BigDecimal.ZERO, BigDecimal.ZERO));
+            sums.put(t.currency() + " " + t.kind().ordinal(), new Money(t.currency(), t.kind(), m.documents() + 1,
+                    m.magentoTotal().add(t.magentoTotal()),
+                    t.sageTotal() == null ? m.sageTotal() : m.sageTotal().add(t.sageTotal())));
+        }
+        List<DailyTotals.Entry> mismatches = entries.stream().filter(e -> e.totals().mismatch())
+                .sorted(Comparator.comparing(DailyTotals.Entry::runId)).toList();
+        return new MoneyDay(date, List.copyOf(sums.values()), mismatches);
     }
 
     /** The last {@code days} UTC days, today first. */

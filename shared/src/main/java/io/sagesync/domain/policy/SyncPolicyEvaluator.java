@@ -1,6 +1,8 @@
 package io.sagesync.domain.policy;
 
+import io.sagesync.domain.magento.CanonicalContact;
 import io.sagesync.domain.magento.CanonicalInvoice;
+import io.sagesync.domain.magento.CanonicalProduct;
 import io.sagesync.domain.magento.InvoiceState;
 
 /**
@@ -43,4 +45,34 @@ public final class SyncPolicyEvaluator {
     public static PolicyDecision evaluateInvoice(CanonicalInvoice invoice, SyncPolicy policy) {
         return evaluateInvoice(invoice, policy, invoice.state() == InvoiceState.PAID);
     }
+
+    /**
+     * Decides whether a product is synced (§f, §g): {@code sync_products} off → skipped; not on any website of the
+     * filter → skipped; a type with no Sage counterpart (configurable, bundle, grouped, gift cards ...) → skipped.
+     */
+    public static PolicyDecision evaluateProduct(CanonicalProduct product, SyncPolicy policy) {
+        if (!policy.syncProducts()) {
+            return PolicyDecision.skip(SkipReason.PRODUCT_SYNC_DISABLED);
+        }
+        if (!policy.websiteFilter().isEmpty() && product.websiteIds().stream()
+                .noneMatch(policy.websiteFilter()::contains)) {
+            return PolicyDecision.skip(SkipReason.WEBSITE_FILTERED);
+        }
+        if (!PRODUCT_TYPES_SYNCED.contains(product.productType())) {
+            return PolicyDecision.skip(SkipReason.PRODUCT_TYPE_NOT_SUPPORTED);
+        }
+        return PolicyDecision.proceed();
+    }
+
+    /** Decides whether a customer save updates Sage: only the website filter applies. */
+    public static PolicyDecision evaluateCustomer(CanonicalContact customer, SyncPolicy policy) {
+        if (!policy.websiteFilter().isEmpty() && !policy.websiteFilter().contains(customer.websiteId())) {
+            return PolicyDecision.skip(SkipReason.WEBSITE_FILTERED);
+        }
+        return PolicyDecision.proceed();
+    }
+
+    /** Magento product types with a Sage counterpart: simple → product or stock item; virtual, downloadable → service. */
+    public static final java.util.Set<String> PRODUCT_TYPES_SYNCED = java.util.Set.of("simple", "virtual",
+            "downloadable");
 }

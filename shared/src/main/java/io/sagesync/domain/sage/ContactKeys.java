@@ -79,6 +79,19 @@ public final class ContactKeys {
         return "contact:" + who + ":" + currency.toUpperCase(Locale.ROOT);
     }
 
+    /**
+     * The key of a registered customer's currency index, {@code contact_currencies:M5}: its synced state lists the
+     * currencies ({@code EUR,GBP}) in which a contact was bound, so a customer save finds every variant without a scan.
+     */
+    public static String currencyIndexKey(long customerId) {
+        return "contact_currencies:M" + customerId;
+    }
+
+    /** The key of a registered customer's contact in {@code currency}, {@code contact:M5:EUR}. */
+    public static String xrefKey(long customerId, String currency) {
+        return "contact:M" + customerId + ":" + currency.toUpperCase(Locale.ROOT);
+    }
+
     /** The email as contacts are matched on: trimmed, lower-cased (ROOT locale). */
     public static String normalisedEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);

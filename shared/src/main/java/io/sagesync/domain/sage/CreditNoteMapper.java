@@ -62,8 +62,17 @@ public final class CreditNoteMapper {
     public static CreditNoteMapping map(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
                                         LocalDate originalInvoiceDate, SyncPolicy policy, SageBusiness business,
                                         String contactId, String idempotencyId) {
+        return map(memo, originalInvoice, originalInvoiceDate, policy, business, contactId, idempotencyId,
+                CatalogLinks.NONE);
+    }
+
+    /** As above, with refunded item lines naming their synced product or service (see {@link CatalogLinks}). */
+    public static CreditNoteMapping map(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
+                                        LocalDate originalInvoiceDate, SyncPolicy policy, SageBusiness business,
+                                        String contactId, String idempotencyId, CatalogLinks links) {
         CanonicalInvoice asInvoice = asInvoice(memo, originalInvoice);
-        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, business, contactId, idempotencyId);
+        InvoiceMappingResult mapped = InvoiceMapper.map(asInvoice, policy, business, contactId, idempotencyId,
+                links);
         if (shippingOnly(memo)) {
             mapped = withShippingLedger(mapped, policy);
         }
@@ -78,6 +87,12 @@ public final class CreditNoteMapper {
                 : null;
         SageCreditNoteRequest request = new SageCreditNoteRequest(mapped.request(), invoiceDate, notes(memo));
         return new CreditNoteMapping(request, mapped.warnings(), mapped.sageDerivedTotal());
+    }
+
+    /** Whether the memo refunds a destination (OSS) supply ({@link InvoiceMapper#destinationSupply}). */
+    public static boolean destinationSupply(CanonicalCreditMemo memo, CanonicalInvoice originalInvoice,
+                                            SageBusiness business) {
+        return InvoiceMapper.destinationSupply(asInvoice(memo, originalInvoice), business);
     }
 
     /** {@code Credit for invoice 000000042 — Customer returned gift wrap}, HTML decoded, within Sage's limit. */
@@ -137,7 +152,8 @@ public final class CreditNoteMapper {
                 l.taxRateId(), l.taxAmount(), l.euGoodsServicesTypeId())).toList();
         return new InvoiceMappingResult(new SageSalesInvoiceRequest(r.contactId(), r.date(), r.dueDate(),
                 r.reference(), r.notes(), r.currencyId(), r.exchangeRate(), r.mainAddress(), r.deliveryAddress(),
-                lines, r.shippingNetAmount(), r.shippingTaxRateId(), r.shippingTaxAmount(), r.idempotencyId()),
+                lines, r.shippingNetAmount(), r.shippingTaxRateId(), r.shippingTaxAmount(), r.idempotencyId(),
+                r.destinationConsignment()),
                 mapped.warnings(), mapped.shippingTaxPercent());
     }
 

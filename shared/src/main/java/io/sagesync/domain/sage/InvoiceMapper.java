@@ -40,6 +40,8 @@ public final class InvoiceMapper {
     public static final String TOTAL_MISMATCH = "total_mismatch";
     /** Failure code when a line's tax contradicts every usable rate. */
     public static final String LINE_TAX_INCONSISTENT = "line_tax_inconsistent";
+    /** Failure code when a destination supply has no destination rates to post with. */
+    public static final String DESTINATION_RATES_MISSING = "destination_rates_missing";
     /** Description of the shipping line. */
     public static final String SHIPPING_DESCRIPTION = "Shipping";
 
@@ -63,6 +65,15 @@ public final class InvoiceMapper {
      */
     public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, SageBusiness business,
                                            String contactId, String idempotencyId) {
+        return map(invoice, policy, business, contactId, idempotencyId, CatalogLinks.NONE);
+    }
+
+    /**
+     * As {@link #map(CanonicalInvoice, SyncPolicy, SageBusiness, String, String)}, with every item line whose SKU is
+     * a synced product or service naming it ({@code product_id} / {@code service_id}); amounts are unchanged.
+     */
+    public static InvoiceMappingResult map(CanonicalInvoice invoice, SyncPolicy policy, SageBusiness business,
+                                           String contactId, String idempotencyId, CatalogLinks links) {
         TaxRegion region = business.region();
         if (policy.defaultLedgerAccountId() == null) {
             throw new MappingException("ledger_account_not_configured", "default_ledger_account_id is not set");
@@ -78,22 +89,36 @@ public final class InvoiceMapper {
 
         List<CanonicalInvoiceLine> kept = withoutChildRows(invoice.lines());
         List<InvoiceRow> rows = new ArrayList<>();
-        kept.forEach(l -> rows.add(row(l, policy, warnings)));
+        for (CanonicalInvoiceLine l : kept) {
+            InvoiceRow row = row(l, policy, warnings);
+            row.sku = l.sku();
+            rows.add(row);
+        }
         if (invoice.shippingAmount().signum() != 0 || invoice.shippingTaxAmount().signum() != 0) {
             BigDecimal shipping = InvoiceRow.money(invoice.shippingAmount());
             rows.add(new InvoiceRow(SHIPPING_DESCRIPTION, policy.shippingLedgerAccountIdOrDefault(), BigDecimal.ONE,
                     shipping, BigDecimal.ZERO.setScale(2), InvoiceRow.money(invoice.shippingTaxAmount()), null,
                     true));
         }
-        List<TaxRateResolver.Resolved> candidates = TaxRateResolver.positiveCandidates(policy, business);
+        boolean destination = destinationSupply(invoice, business);
+        if (destination && business.destinationRates().isEmpty()) {
+            throw new MappingException(DESTINATION_RATES_MISSING, "destination VAT is on and Magento charged VAT on a"
+                    + " supply to " + delivery.countryId() + ", but Sage named no destination rates for the buyer",
+                    warnings);
+        }
+        List<TaxRateResolver.Resolved> candidates = destination
+                ? TaxRateResolver.positiveAmong(business.destinationRates())
+                : TaxRateResolver.positiveCandidates(policy, business);
         InvoiceRows.settle(rows, invoice.grandTotal(), invoice.discountAmount(), candidates, warnings);
         String euType = crossBorder ? euType(kept, policy, warnings) : null;
 
         List<SageInvoiceLine> lines = new ArrayList<>();
         for (InvoiceRow r : rows) {
-            String rateId = rateFor(r, policy, business, warnings);
-            lines.add(new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
-                    r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType));
+            String rateId = destination ? destinationRateFor(r, business, warnings)
+                    : rateFor(r, policy, business, warnings);
+            SageInvoiceLine line = new SageInvoiceLine(r.description, r.ledgerAccountId, r.quantity, r.unitPrice,
+                    r.discount.signum() == 0 ? null : r.discount, rateId, r.tax, euType);
+            lines.add(r.sku == null ? line : links.forSku(r.sku).map(line::withCatalogItem).orElse(line));
         }
         BigDecimal predicted = InvoiceRows.total(rows);
         // the prediction is Sage's own derivation, exactly: any difference, even a penny, is a known-wrong document
@@ -121,8 +146,34 @@ public final class InvoiceMapper {
                 exchangeRate,
                 Addresses.toSage(billing, null, warnings),
                 Addresses.toSage(delivery, null, warnings),
-                lines, null, null, null, idempotencyId);
+                lines, null, null, null, idempotencyId, destination);
         return new InvoiceMappingResult(request, List.copyOf(warnings), null);
+    }
+
+    /**
+     * A destination (OSS) supply: the business has destination VAT on, the goods go to another country (place of
+     * supply, {@link #deliveryAddress}), and Magento charged VAT on it. Such a document carries the buyer's
+     * country's rates and {@code destination_consignment}; with no VAT charged it stays a zero-rated export.
+     */
+    public static boolean destinationSupply(CanonicalInvoice invoice, SageBusiness business) {
+        if (!business.destinationVat()) {
+            return false;
+        }
+        CanonicalAddress billing = invoice.effectiveBillingAddress().orElse(null);
+        CanonicalAddress delivery = billing == null ? invoice.shippingAddress() : deliveryAddress(invoice, billing);
+        boolean crossBorder = delivery != null && delivery.countryId() != null
+                && !delivery.countryId().equalsIgnoreCase(business.country());
+        boolean taxCharged = invoice.shippingTaxAmount().signum() != 0
+                || invoice.lines().stream().anyMatch(l -> l.lineTax().signum() != 0);
+        return crossBorder && taxCharged;
+    }
+
+    private static String destinationRateFor(InvoiceRow r, SageBusiness business, Set<MappingWarning> warnings) {
+        return TaxRateResolver.resolveAmong(r.net(), r.tax, r.quantity,
+                business.destinationRates()).map(
+                TaxRateResolver.Resolved::taxRateId).orElseThrow(() -> new MappingException(LINE_TAX_INCONSISTENT,
+                "tax " + r.tax.toPlainString() + " on " + r.net().toPlainString()
+                        + " matches no destination rate Sage named for the buyer", warnings));
     }
 
     /** The shipping address; a virtual order (no order shipping address) is delivered to its billing address. */

@@ -17,6 +17,8 @@ final class InvoiceRow {
     final String productType;
     final boolean shipping;
     BigDecimal discount;
+    /** The Magento SKU of an item row (null for shipping): what {@link CatalogLinks} looks the Sage item up by. */
+    String sku;
 
     InvoiceRow(String description, String ledgerAccountId, BigDecimal quantity, BigDecimal unitPrice,
                BigDecimal discount, BigDecimal tax, String productType, boolean shipping) {

@@ -22,6 +22,12 @@ public enum MappingWarning {
     ADDRESS_TRUNCATED,
     /** A contact or contact-person name was longer than Sage allows and was cut. */
     NAME_TRUNCATED,
+    /** A product price was not sent: the Sage business has no price band (product sales price / service rate type). */
+    PRICE_NOT_SENT,
+    /** Magento's stock was negative (backorders); Sage cannot hold negative stock, so it was brought to zero. */
+    NEGATIVE_STOCK_CLAMPED,
+    /** sync_stock asks for a stock item, but the item already exists in Sage as a plain product (kept as it is). */
+    STOCK_ITEM_KIND_KEPT,
     /** The total Sage will derive differs from Magento's grand_total (by at most a penny when posted). */
     TOTAL_MISMATCH;
 

@@ -15,10 +15,21 @@ import java.util.Objects;
  * @param taxRateId             Sage tax rate id
  * @param taxAmount             row tax exactly as Magento charged it (sent on every line, quirk §7)
  * @param euGoodsServicesTypeId nullable; GOODS or SERVICES on cross-border invoices
+ * @param productId             nullable; the synced Sage product of the line's SKU ({@link CatalogLinks})
+ * @param serviceId             nullable; the synced Sage service of the line's SKU
  */
 public record SageInvoiceLine(String description, String ledgerAccountId, BigDecimal quantity, BigDecimal unitPrice,
                               BigDecimal discountAmount, String taxRateId, BigDecimal taxAmount,
-                              String euGoodsServicesTypeId) {
+                              String euGoodsServicesTypeId, String productId, String serviceId) {
+
+    /** A line naming no catalogue item. */
+    public SageInvoiceLine(String description, String ledgerAccountId, BigDecimal quantity, BigDecimal unitPrice,
+                           BigDecimal discountAmount, String taxRateId, BigDecimal taxAmount,
+                           String euGoodsServicesTypeId) {
+        this(description, ledgerAccountId, quantity, unitPrice, discountAmount, taxRateId, taxAmount,
+                euGoodsServicesTypeId, null, null);
+    }
+
     public SageInvoiceLine {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(ledgerAccountId, "ledger_account_id");
@@ -37,11 +48,18 @@ public record SageInvoiceLine(String description, String ledgerAccountId, BigDec
 
     public SageInvoiceLine withDiscount(BigDecimal discount) {
         return new SageInvoiceLine(description, ledgerAccountId, quantity, unitPrice, discount, taxRateId, taxAmount,
-                euGoodsServicesTypeId);
+                euGoodsServicesTypeId, productId, serviceId);
     }
 
     public SageInvoiceLine withEuType(String type) {
         return new SageInvoiceLine(description, ledgerAccountId, quantity, unitPrice, discountAmount, taxRateId,
-                taxAmount, type);
+                taxAmount, type, productId, serviceId);
+    }
+
+    /** The same line naming the synced catalogue item ({@code product_id} or {@code service_id}). */
+    public SageInvoiceLine withCatalogItem(CatalogLinks.Link link) {
+        return new SageInvoiceLine(description, ledgerAccountId, quantity, unitPrice, discountAmount, taxRateId,
+                taxAmount, euGoodsServicesTypeId, link.kind().isService() ? null : link.sageId(),
+                link.kind().isService() ? link.sageId() : null);
     }
 }

@@ -22,13 +22,15 @@ import java.util.Objects;
  * @param shippingTaxRateId  nullable shipping tax rate
  * @param shippingTaxAmount  nullable shipping tax (Sage recomputes it from rate × net)
  * @param idempotencyId      nullable 32-hex Sage idempotency id
+ * @param destinationConsignment true for a destination-VAT (OSS) supply: the lines carry the buyer's country's
+ *                           rates ({@code destination_consignment}, only allowed with destination VAT on)
  */
 public record SageSalesInvoiceRequest(String contactId, LocalDate date, LocalDate dueDate, String reference,
                                       String notes, String currencyId, BigDecimal exchangeRate,
                                       SageAddress mainAddress, SageAddress deliveryAddress,
                                       List<SageInvoiceLine> invoiceLines, BigDecimal shippingNetAmount,
                                       String shippingTaxRateId, BigDecimal shippingTaxAmount,
-                                      String idempotencyId) {
+                                      String idempotencyId, boolean destinationConsignment) {
     public SageSalesInvoiceRequest {
         Objects.requireNonNull(contactId, "contact_id");
         Objects.requireNonNull(date, "date");
@@ -36,5 +38,15 @@ public record SageSalesInvoiceRequest(String contactId, LocalDate date, LocalDat
         if (reference != null && reference.length() > 25) {
             throw new IllegalArgumentException("Sage invoice reference is limited to 25 characters");
         }
+    }
+
+    /** A home-VAT document (no destination consignment). */
+    public SageSalesInvoiceRequest(String contactId, LocalDate date, LocalDate dueDate, String reference,
+                                   String notes, String currencyId, BigDecimal exchangeRate,
+                                   SageAddress mainAddress, SageAddress deliveryAddress,
+                                   List<SageInvoiceLine> invoiceLines, BigDecimal shippingNetAmount,
+                                   String shippingTaxRateId, BigDecimal shippingTaxAmount, String idempotencyId) {
+        this(contactId, date, dueDate, reference, notes, currencyId, exchangeRate, mainAddress, deliveryAddress,
+                invoiceLines, shippingNetAmount, shippingTaxRateId, shippingTaxAmount, idempotencyId, false);
     }
 }

@@ -105,6 +105,35 @@ public final class TaxRateResolver {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * Resolves among one fixed list of rates (a destination supply's rates, which Sage determined for the buyer):
+     * no merchant map and no default, since a home-country id must never stand in for another country's VAT. No tax
+     * → that list's 0 % rate; tax → the closest percentage within {@link #tolerance}; otherwise empty.
+     */
+    public static Optional<Resolved> resolveAmong(BigDecimal net, BigDecimal tax, BigDecimal quantity,
+                                                  List<SageReferenceData.TaxRate> rates) {
+        Resolved best = null;
+        BigDecimal bestError = null;
+        for (SageReferenceData.TaxRate rate : rates) {
+            BigDecimal pct = rate.percentage();
+            if (pct == null || (tax.signum() == 0) != (pct.signum() == 0)) {
+                continue;
+            }
+            BigDecimal err = error(net, tax, pct);
+            if (err.compareTo(tolerance(quantity, pct)) <= 0 && (bestError == null || err.compareTo(bestError) < 0)) {
+                best = new Resolved(rate.id(), pct);
+                bestError = err;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The positive rates of a fixed list, as candidates for settling tax-inclusive nets. */
+    public static List<Resolved> positiveAmong(List<SageReferenceData.TaxRate> rates) {
+        return rates.stream().filter(r -> r.percentage() != null && r.percentage().signum() > 0)
+                .map(r -> new Resolved(r.id(), r.percentage())).toList();
+    }
+
     /** {@link #resolve} for one unit against the policy's region's seeded rates (tests, simple callers). */
     public static Optional<Resolved> resolve(BigDecimal net, BigDecimal tax, SyncPolicy policy) {
         return resolve(net, tax, BigDecimal.ONE, policy,

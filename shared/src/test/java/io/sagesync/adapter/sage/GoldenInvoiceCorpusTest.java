@@ -131,7 +131,7 @@ class GoldenInvoiceCorpusTest {
         assertThat(violations).as("Swagger violations").isEmpty();
     }
 
-    /** business.json (country, base_currency, tax_rates, destination_vat) or the policy region's seeded rates. */
+    /** business.json (country, base_currency, tax_rates, destination_vat, destination_rates: what Sage determined) or the policy region's seeded rates. */
     private static SageBusiness business(Path dir, SyncPolicy policy) throws IOException {
         Path file = dir.resolve("business.json");
         if (!Files.exists(file)) {
@@ -143,8 +143,13 @@ class GoldenInvoiceCorpusTest {
             rates.add(new SageReferenceData.TaxRate(r.path("id").asText(), new BigDecimal(r.path("percentage").asText()),
                     r.path("name").asText(null)));
         }
+        List<SageReferenceData.TaxRate> destination = new java.util.ArrayList<>();
+        for (JsonNode r : b.path("destination_rates")) {
+            destination.add(new SageReferenceData.TaxRate(r.path("id").asText(),
+                    new BigDecimal(r.path("percentage").asText()), r.path("name").asText(null)));
+        }
         return new SageBusiness(b.path("country").asText(), b.path("base_currency").asText(), rates,
-                b.path("destination_vat").asBoolean(false));
+                b.path("destination_vat").asBoolean(false), destination);
     }
 
     /** Magento's header tax_amount, or (when the key is omitted) Σ line_tax + shipping_tax_amount. */

@@ -60,6 +60,6 @@ class SyncPolicyEvaluatorTest {
     void reasonCodes_areTheDocumentedStrings() {
         assertThat(List.of(SkipReason.values())).extracting(SkipReason::code).containsExactly(
                 "unpaid_invoice_not_synced", "zero_value_invoice", "outside_sync_since", "website_filtered",
-                "store_filtered");
+                "store_filtered", "product_sync_disabled", "PRODUCT_TYPE_NOT_SUPPORTED", "customer_not_in_sage");
     }
 }

@@ -19,8 +19,10 @@ public final class InMemoryMagentoGateway implements MagentoGateway {
     public final Deque<MagentoCallException> failures = new ArrayDeque<>();
     /** Thrown by every fetch while set. */
     public MagentoCallException failure;
-    /** The canonical body of any entity; null answers 404. */
+    /** The canonical body of any entity not in {@link #entities}; null answers 404. */
     public String body;
+    /** Canonical bodies of particular entities, by {@code <type>/<id>} (e.g. {@code product/301}). */
+    public final java.util.Map<String, String> entities = new java.util.HashMap<>();
     /** The canonical payment body; null answers 404. */
     public String payment;
     /** Fetch calls so far (canonical and payment). */
@@ -29,7 +31,7 @@ public final class InMemoryMagentoGateway implements MagentoGateway {
 
     @Override
     public String fetchCanonical(EntityType type, long magentoId) {
-        return fetch(body);
+        return fetch(entities.getOrDefault(type.wireName() + "/" + magentoId, body));
     }
 
     @Override

@@ -24,12 +24,19 @@ import java.util.Optional;
  * {@link #total}, serves {@link #invoice} to {@code findSalesInvoice} and {@link #referenceData} as reference data.
  */
 public final class InMemorySageGateway implements SageGateway, CreditNotesNotExercised {
+    /** Customers and the catalogue: contact updates, products, services, stock items and movements. */
+    public final InMemorySageCatalog catalog = new InMemorySageCatalog();
     public final Deque<SageCallException> postFailures = new ArrayDeque<>();
     public final List<SageSalesInvoiceRequest> posted = new ArrayList<>();
     public final List<SageContactPaymentRequest> payments = new ArrayList<>();
     public final List<SageContactRequest> createdContacts = new ArrayList<>();
     /** References asked for by {@code findSalesInvoiceByReference}, in order. */
     public final List<String> invoiceLookups = new ArrayList<>();
+    /** What {@code tax_determinations} answers per contact id (destination rates); absent → the business's rates. */
+    public final Map<String, List<SageReferenceData.TaxRate>> determinations = new LinkedHashMap<>();
+    /** Contact ids asked for by {@code destinationTaxRates}, in order. */
+    public final List<String> determinationLookups = new ArrayList<>();
+
     /** Contacts Sage already holds, by reference (created ones are not added: each run sees the same Sage). */
     public final Map<String, String> contacts = new LinkedHashMap<>();
     /** Invoices Sage already holds, by reference (for the lookup-before-post path). */
@@ -97,8 +104,53 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
         return paymentId;
     }
 
+    /** How many times reference data was read (the use cases cache it). */
+    public int referenceDataReads;
+
     @Override
     public SageReferenceData referenceData() {
+        referenceDataReads++;
         return referenceData;
+    }
+
+    @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, java.time.LocalDate date) {
+        determinationLookups.add(contactId);
+        return determinations.getOrDefault(contactId, referenceData.taxRates());
+    }
+
+    @Override
+    public void updateContact(String contactId, SageContactRequest update) {
+        catalog.updateContact(contactId, update);
+    }
+
+    @Override
+    public io.sagesync.domain.sage.CatalogPriceTypes catalogPriceTypes() {
+        return catalog.catalogPriceTypes();
+    }
+
+    @Override
+    public String createCatalogItem(io.sagesync.domain.sage.SageCatalogItem item, String idempotencyId) {
+        return catalog.createCatalogItem(item, idempotencyId);
+    }
+
+    @Override
+    public void updateCatalogItem(String sageId, io.sagesync.domain.sage.SageCatalogItem item) {
+        catalog.updateCatalogItem(sageId, item);
+    }
+
+    @Override
+    public Optional<String> findCatalogItemByCode(io.sagesync.domain.sage.CatalogItemKind kind, String itemCode) {
+        return catalog.findCatalogItemByCode(kind, itemCode);
+    }
+
+    @Override
+    public BigDecimal stockQuantity(String stockItemId) {
+        return catalog.stockQuantity(stockItemId);
+    }
+
+    @Override
+    public String createStockMovement(io.sagesync.domain.sage.SageStockMovementRequest movement) {
+        return catalog.createStockMovement(movement);
     }
 }

@@ -26,7 +26,19 @@ final class SageApi {
             "/sales_invoices", "sales_invoice",
             "/sales_credit_notes", "sales_credit_note",
             "/contact_payments", "contact_payment",
-            "/contact_allocations", "contact_allocation");
+            "/contact_allocations", "contact_allocation",
+            "/products", "product",
+            "/services", "service",
+            "/stock_items", "stock_item",
+            "/stock_movements", "stock_movement");
+    /** Resources updated with {@code PUT /<collection>/{id}} (only the fields sent change). */
+    private static final Map<String, String> UPDATE_ROOTS = Map.of(
+            "contacts", "contact",
+            "products", "product",
+            "services", "service",
+            "stock_items", "stock_item");
+    private static final java.util.Set<String> CATALOG_LISTS = java.util.Set.of("products", "services",
+            "stock_items", "stock_movements", "product_sales_price_types", "service_rate_types");
 
     private final SageOAuth oauth;
     private final SageBusinesses businesses;
@@ -75,6 +87,9 @@ final class SageApi {
         if ("POST".equals(method) && id == null && CREATE_ROOTS.containsKey(path)) {
             return create(exchange, ledger, path, body);
         }
+        if ("PUT".equals(method) && id != null && UPDATE_ROOTS.containsKey(collection)) {
+            return update(exchange, ledger, collection, id, body);
+        }
         if (!"GET".equals(method)) {
             return new Reply(405, errorArray(List.of(new SageApiException.SageError(
                     "MethodNotAllowed", method + " is not supported on " + path, ""))));
@@ -84,7 +99,11 @@ final class SageApi {
         }
         return switch (collection) {
             case "financial_settings" -> new Reply(200, SageBusinesses.financialSettings(ledger));
-            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(), query, r -> true);
+            case "tax_rates" -> SageListing.list(collection, ledger.taxRates(
+                    Boolean.parseBoolean(query.get("include_destination_vat_rates"))), query, r -> true);
+            case "tax_determinations" -> SageListing.list(collection, ledger.taxDeterminations(
+                    query.get("usage"), query.get("contact_id"),
+                    Boolean.parseBoolean(query.get("include_destination_vat"))), query, r -> true);
             case "ledger_accounts" -> SageListing.list(collection, ledger.ledgerAccounts(query.get("visible_in")),
                     query, r -> true);
             case "bank_accounts" -> SageListing.list(collection, ledger.bankAccounts(), query, r -> true);
@@ -98,15 +117,34 @@ final class SageApi {
                     SageListing.artefactFilter(query));
             case "contact_allocations" -> SageListing.list(collection, ledger.allocations(), query,
                     SageListing.artefactFilter(query));
-            default -> throw SageApiException.notFound("path " + path);
+            default -> {
+                if (!CATALOG_LISTS.contains(collection)) {
+                    throw SageApiException.notFound("path " + path);
+                }
+                yield SageListing.list(collection, ledger.catalog(collection), query, SageListing.itemFilter(query));
+            }
         };
     }
 
+    private Reply update(HttpExchange exchange, SageLedger ledger, String collection, String id, byte[] body) {
+        String root = UPDATE_ROOTS.get(collection);
+        JsonNode json = validated(exchange, "PUT", "/" + collection + "/{key}", root, body);
+        return new Reply(200, ledger.update(root, id, json));
+    }
+
     private Reply create(HttpExchange exchange, SageLedger ledger, String path, byte[] body) {
+        String root = CREATE_ROOTS.get(path);
+        JsonNode json = validated(exchange, "POST", path, root, body);
+        SageLedger.Created created = ledger.create(root, json);
+        return new Reply(created.status(), created.resource());
+    }
+
+    /** Content type, JSON and the Swagger body definition of {@code method pathTemplate}; 415/422 otherwise. */
+    private JsonNode validated(HttpExchange exchange, String method, String path, String root, byte[] body) {
         String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
         if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            return new Reply(415, errorArray(List.of(new SageApiException.SageError(
-                    "UnsupportedMediaType", "Content-Type must be application/json", ""))));
+            throw new SageApiException(415, List.of(new SageApiException.SageError(
+                    "UnsupportedMediaType", "Content-Type must be application/json", "")));
         }
         JsonNode json;
         try {
@@ -114,18 +152,16 @@ final class SageApi {
         } catch (IOException e) {
             throw SageApiException.invalid("base", "The request body is not valid JSON");
         }
-        String root = CREATE_ROOTS.get(path);
         List<SwaggerBodyValidator.Violation> violations =
-                validator.violations(validator.bodyDefinition("POST", path), json);
+                validator.violations(validator.bodyDefinition(method, path), json);
         if (!violations.isEmpty()) {
-            violations.forEach(v -> validationFailures.add("POST " + path + ": " + v));
+            violations.forEach(v -> validationFailures.add(method + " " + path + ": " + v));
             List<SageApiException.SageError> errors = violations.stream()
                     .map(v -> new SageApiException.SageError("RecordInvalid", v.message(), source(v.path(), root)))
                     .toList();
             throw new SageApiException(422, errors);
         }
-        SageLedger.Created created = ledger.create(root, json);
-        return new Reply(created.status(), created.resource());
+        return json;
     }
 
     /** {@code $.sales_invoice.invoice_lines[0].unit_price} becomes {@code line_items.unit_price}, as Sage reports. */

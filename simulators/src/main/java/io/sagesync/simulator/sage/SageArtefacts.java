@@ -92,7 +92,8 @@ final class SageArtefacts {
         BigDecimal quantityTotal = BigDecimal.ZERO;
         Set<String> goodsServicesTypes = new LinkedHashSet<>();
         for (JsonNode line : body.path(linesKey)) {
-            ObjectNode stored = line(line, crossBorder && !destination);
+            ObjectNode stored = line(line, crossBorder && !destination, destination ? placeOfSupply(body, contact)
+                    : null);
             goodsServicesTypes.add(line.path("eu_goods_services_type_id").asText(""));
             lines.add(stored);
             net = net.add(new BigDecimal(stored.get("net_amount").asText()));
@@ -144,7 +145,11 @@ final class SageArtefacts {
         return artefact;
     }
 
-    private ObjectNode line(JsonNode line, boolean mustBeZeroRated) {
+    /**
+     * @param destinationCountry for a destination consignment, the member state whose destination rates the line
+     *                           must carry; null for a home-VAT document
+     */
+    private ObjectNode line(JsonNode line, boolean mustBeZeroRated, String destinationCountry) {
         String description = line.path("description").asText("");
         if (description.isBlank() || HTML_ENTITY.matcher(description).find()) {
             throw SageApiException.invalid("line_items.description", "This field is required.");
@@ -154,8 +159,13 @@ final class SageArtefacts {
             throw SageApiException.invalid("line_items.ledger_account_id", "Ledger account not found");
         }
         String taxRateId = line.path("tax_rate_id").asText(ledger.region.taxRates.get(0).id());
-        ObjectNode rate = ledger.taxRateOrFail("line_items.tax_rate_id", taxRateId);
-        SageRegion.Rate rule = ledger.rateRules.get(taxRateId);
+        ObjectNode rate = destinationCountry == null ? ledger.taxRateOrFail("line_items.tax_rate_id", taxRateId)
+                : SageDestinationRates.find(destinationCountry, taxRateId);
+        if (rate == null) {
+            throw SageApiException.invalid("line_items.tax_rate_id",
+                    "Tax Rate must be a destination rate of " + destinationCountry + " on a destination consignment");
+        }
+        SageRegion.Rate rule = destinationCountry == null ? ledger.rateRules.get(taxRateId) : null;
         if (mustBeZeroRated && !ledger.region.zeroRateId().equals(taxRateId)) {
             throw SageApiException.invalid("line_items.tax_rate_id",
                     "Tax Rate must be Zero Rated for customers outside the " + ledger.region.country);
@@ -182,6 +192,7 @@ final class SageArtefacts {
             String type = line.get("eu_goods_services_type_id").asText();
             stored.set("eu_goods_services_type", link(type, titleCase(type), "/eu_goods_services_types/" + type));
         }
+        SageCatalog.requireLineItem(ledger, line);
         copyIfPresent(line, stored, "product_id", "service_id");
         return stored;
     }

@@ -54,4 +54,52 @@ final class SageContacts {
         ledger.contacts.put(id, contact);
         return contact;
     }
+
+    /**
+     * {@code PUT /contacts/{id}}: name, addresses, contact person, email change; the reference stays unique; the
+     * currency is fixed for life.
+     */
+    static ObjectNode update(SageLedger ledger, String id, JsonNode body) {
+        ObjectNode contact = ledger.contacts.get(id);
+        if (contact == null) {
+            throw SageApiException.notFound("contacts/" + id);
+        }
+        ObjectNode updated = contact.deepCopy();
+        if (body.has("name")) {
+            String name = body.path("name").asText("");
+            requireLength("name", name, 100);
+            if (name.isBlank()) {
+                throw SageApiException.invalid("name", "This field is required.");
+            }
+            updated.put("name", name);
+        }
+        String reference = text(body, "reference");
+        if (reference != null) {
+            requireLength("reference", reference, 10);
+            boolean taken = ledger.contacts.entrySet().stream().anyMatch(e -> !e.getKey().equals(id)
+                    && reference.equalsIgnoreCase(e.getValue().path("reference").asText(null)));
+            if (taken) {
+                throw SageApiException.invalid("reference", "has already been taken");
+            }
+            updated.put("reference", reference);
+        }
+        String currency = text(body, "currency_id");
+        if (currency != null && !currency.equals(contact.path("currency").path("id").asText())) {
+            throw SageApiException.invalid("currency_id", "cannot be changed");
+        }
+        SageAddresses.requireWithinLimits("main_address", body.path("main_address"));
+        SageAddresses.requireWithinLimits("delivery_address", body.path("delivery_address"));
+        requireLength("main_contact_person.name", text(body.path("main_contact_person"), "name"), 50);
+        copyIfPresent(body, updated, "tax_number", "notes", "locale", "main_address", "delivery_address",
+                "main_contact_person", "credit_days", "credit_limit", "source_guid");
+        if (body.path("main_contact_person").has("email")) {
+            updated.put("email", body.path("main_contact_person").path("email").asText(null));
+        }
+        String ref = updated.path("reference").asText(null);
+        String name = updated.path("name").asText();
+        updated.put("displayed_as", ref == null ? name : name + " (" + ref + ")");
+        ledger.stamp(updated);
+        ledger.contacts.put(id, updated);
+        return updated;
+    }
 }

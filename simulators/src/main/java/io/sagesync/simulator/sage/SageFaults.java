@@ -66,6 +66,9 @@ public final class SageFaults {
     private final List<RandomRule> randomRules = new ArrayList<>();
     private final java.util.Map<Kind, Integer> injected = new java.util.EnumMap<>(Kind.class);
     private Duration latency = Duration.ZERO;
+    private LatencyModel latencyModel;
+    private long latencyAddedNanos;
+    private long latencySamples;
 
     SageFaults() {
     }
@@ -119,7 +122,32 @@ public final class SageFaults {
             throw new IllegalArgumentException("latency must not be negative");
         }
         this.latency = perRequest;
+        this.latencyModel = null;
         return this;
+    }
+
+    /**
+     * Adds a latency drawn from {@code model} to every request until {@link #reset()} (replaces a fixed latency).
+     * What was drawn is summed in {@link #latencyAdded()}, so a benchmark can compare against the latency the run
+     * actually got rather than the nominal one.
+     */
+    public synchronized SageFaults latency(LatencyModel model) {
+        this.latencyModel = java.util.Objects.requireNonNull(model, "model");
+        this.latency = Duration.ZERO;
+        return this;
+    }
+
+    /** Total latency added so far and the number of requests it was added to. */
+    public synchronized AddedLatency latencyAdded() {
+        return new AddedLatency(Duration.ofNanos(latencyAddedNanos), latencySamples);
+    }
+
+    /** Sum of the latency the simulator added, over {@code requests} requests. */
+    public record AddedLatency(Duration total, long requests) {
+        /** Mean added latency per request (zero when none). */
+        public Duration mean() {
+            return requests == 0 ? Duration.ZERO : total.dividedBy(requests);
+        }
     }
 
     /** Removes every rule and the latency. */
@@ -128,6 +156,9 @@ public final class SageFaults {
         randomRules.clear();
         injected.clear();
         latency = Duration.ZERO;
+        latencyModel = null;
+        latencyAddedNanos = 0;
+        latencySamples = 0;
     }
 
     /** Number of fault responses still armed (sum over rules). */
@@ -135,8 +166,12 @@ public final class SageFaults {
         return rules.stream().mapToInt(r -> r.remaining).sum();
     }
 
+    /** The latency for the next request (drawn now when a model is set), counted in {@link #latencyAdded()}. */
     synchronized Duration currentLatency() {
-        return latency;
+        Duration d = latencyModel == null ? latency : latencyModel.next();
+        latencyAddedNanos += d.toNanos();
+        latencySamples++;
+        return d;
     }
 
     /** Consumes and returns the first matching rule's fault, if any. */

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,12 @@ final class SageLedger {
     final Map<String, ObjectNode> creditNotes = new LinkedHashMap<>();
     final Map<String, ObjectNode> payments = new LinkedHashMap<>();
     final Map<String, ObjectNode> allocations = new LinkedHashMap<>();
+    final Map<String, ObjectNode> products = new LinkedHashMap<>();
+    final Map<String, ObjectNode> services = new LinkedHashMap<>();
+    final Map<String, ObjectNode> stockItems = new LinkedHashMap<>();
+    final Map<String, ObjectNode> stockMovements = new LinkedHashMap<>();
+    final Map<String, ObjectNode> productPriceTypes = new LinkedHashMap<>();
+    final Map<String, ObjectNode> serviceRateTypes = new LinkedHashMap<>();
     private final Map<String, IdempotentResult> idempotency = new HashMap<>();
     /** {@code financial_settings.destination_vat}: cross-border lines may carry destination rates. */
     volatile boolean destinationVat;
@@ -66,6 +73,7 @@ final class SageLedger {
         ledgerAccount("4905", "Distribution and carriage", "sales");
         ledgerAccount("5000", "Cost of sales - goods", "expenses");
         region.banks.forEach(b -> bankAccount(b.nominalCode(), b.name(), b.currency()));
+        SageCatalog.seedPriceTypes(this);
     }
 
     String baseCurrency() {
@@ -104,6 +112,49 @@ final class SageLedger {
 
     synchronized List<ObjectNode> taxRates() {
         return copies(taxRates);
+    }
+
+    /** {@code GET /tax_rates}; destination rates only when asked for and destination VAT is on. */
+    synchronized List<ObjectNode> taxRates(boolean includeDestination) {
+        List<ObjectNode> out = new ArrayList<>(copies(taxRates));
+        if (includeDestination && destinationVat) {
+            out.addAll(SageDestinationRates.all());
+        }
+        return out;
+    }
+
+    /**
+     * {@code GET /tax_determinations}: the rates that apply to a contact. With destination VAT on and a contact in
+     * another member state, that state's destination rates; otherwise the business's own rates.
+     */
+    synchronized List<ObjectNode> taxDeterminations(String usage, String contactId, boolean includeDestination) {
+        if (usage == null || usage.isBlank()) {
+            throw SageApiException.invalid("usage", "is required");
+        }
+        if (contactId == null || !includeDestination || !destinationVat) {
+            return copies(taxRates);
+        }
+        ObjectNode contact = contacts.get(contactId);
+        if (contact == null) {
+            throw SageApiException.notFound("contacts/" + contactId);
+        }
+        String country = contactCountry(contact);
+        return !region.country.equalsIgnoreCase(country) && SageDestinationRates.known(country)
+                ? SageDestinationRates.of(country) : copies(taxRates);
+    }
+
+    /** The contact's delivery country, else its main address's country, else the business's. */
+    String contactCountry(ObjectNode contact) {
+        for (String field : new String[] {"delivery_address", "main_address"}) {
+            String country = contact.path(field).path("country_id").asText("");
+            if (country.isEmpty()) {
+                country = contact.path(field).path("country").path("id").asText("");
+            }
+            if (!country.isEmpty()) {
+                return country;
+            }
+        }
+        return region.country;
     }
 
     synchronized List<ObjectNode> ledgerAccounts(String visibleIn) {
@@ -149,8 +200,36 @@ final class SageLedger {
         return copies(allocations);
     }
 
+    /** A catalogue or reference collection ({@code products} lists stock items too, as Sage does). */
+    synchronized List<ObjectNode> catalog(String collection) {
+        return switch (collection) {
+            case "products" -> java.util.stream.Stream.concat(products.values().stream(),
+                    stockItems.values().stream()).map(ObjectNode::deepCopy).toList();
+            case "services" -> copies(services);
+            case "stock_items" -> copies(stockItems);
+            case "stock_movements" -> copies(stockMovements);
+            case "product_sales_price_types" -> copies(productPriceTypes);
+            case "service_rate_types" -> copies(serviceRateTypes);
+            default -> throw SageApiException.notFound(collection);
+        };
+    }
+
+    /**
+     * {@code PUT /contacts|products|services|stock_items/{id}} with an (already schema-valid) wrapped body: only the
+     * fields sent change.
+     */
+    synchronized ObjectNode update(String resourceType, String id, JsonNode wrappedBody) {
+        JsonNode body = wrappedBody.path(resourceType);
+        return "contact".equals(resourceType) ? SageContacts.update(this, id, body)
+                : SageCatalog.update(this, resourceType, id, body);
+    }
+
     synchronized ObjectNode find(String collection, String id) {
         Map<String, ObjectNode> store = switch (collection) {
+            case "products" -> products.containsKey(id) ? products : stockItems;
+            case "services" -> services;
+            case "stock_items" -> stockItems;
+            case "stock_movements" -> stockMovements;
             case "contacts" -> contacts;
             case "sales_invoices" -> invoices;
             case "sales_credit_notes" -> creditNotes;
@@ -204,6 +283,8 @@ final class SageLedger {
             }
             case "contact_payment" -> SagePayments.create(this, body);
             case "contact_allocation" -> SageAllocations.create(this, body);
+            case "product", "service", "stock_item" -> SageCatalog.create(this, resourceType, body);
+            case "stock_movement" -> SageCatalog.createMovement(this, body);
             default -> throw new IllegalArgumentException("unsupported resource " + resourceType);
         };
         if (idempotencyId != null) {

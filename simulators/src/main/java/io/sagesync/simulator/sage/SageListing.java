@@ -82,6 +82,15 @@ final class SageListing {
                 && (type == null || containsId(c.path("contact_types"), type));
     }
 
+    /** Catalogue lists: {@code search} on item code or description, {@code active}. */
+    static Predicate<JsonNode> itemFilter(Map<String, String> query) {
+        String search = lower(query.get("search"));
+        String active = query.get("active");
+        return i -> (search == null || lower(i.path("item_code").asText()).contains(search)
+                || lower(i.path("description").asText()).contains(search))
+                && (active == null || Boolean.parseBoolean(active) == i.path("active").asBoolean(true));
+    }
+
     static Predicate<JsonNode> artefactFilter(Map<String, String> query) {
         String search = lower(query.get("search"));
         String contactId = query.get("contact_id");

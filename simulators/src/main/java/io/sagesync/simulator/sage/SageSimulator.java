@@ -164,6 +164,14 @@ public final class SageSimulator implements AutoCloseable {
         return List.copyOf(businesses.ledger(businessId).payments());
     }
 
+    /**
+     * Snapshot of a catalogue collection of the lead business, in creation order: {@code products} (stock items
+     * included, as Sage lists them), {@code services}, {@code stock_items} or {@code stock_movements}.
+     */
+    public List<JsonNode> catalog(String collection) {
+        return List.copyOf(businesses.ledger(LEAD_BUSINESS_ID).catalog(collection));
+    }
+
     /** Turns {@code financial_settings.destination_vat} on or off for a business. */
     public void destinationVat(String businessId, boolean enabled) {
         businesses.ledger(businessId).destinationVat = enabled;

@@ -133,6 +133,38 @@ class SageSimulatorAccountingTest {
     }
 
     @Test
+    void destinationVat_determinesTheBuyersCountrysRates_andOnlyThoseGoOnADestinationConsignment() throws Exception {
+        String lead = SageSimulator.LEAD_BUSINESS_ID;
+        String french = contact(lead, "M5", null, "FR");
+        String query = "/tax_determinations?usage=sales&include_destination_vat=true&contact_id=" + french;
+        assertThat(call(lead, query, null).body().path("$items").findValuesAsText("id"))
+                .as("destination VAT off: the business's own rates").contains("GB_STANDARD")
+                .noneMatch(id -> id.startsWith("FR_"));
+        ObjectNode consignment = invoice(french, "2", "10.00", "FR_DEST_REDUCED", "1.10");
+        inv(consignment).put("destination_consignment", true);
+        assertThat(source(call(lead, "/sales_invoices", consignment))).as("refused while off")
+                .isEqualTo("destination_consignment");
+
+        sage.destinationVat(lead, true);
+
+        assertThat(call(lead, query, null).body().path("$items").findValuesAsText("id"))
+                .containsExactly("FR_DEST_STANDARD", "FR_DEST_INTERMEDIATE", "FR_DEST_REDUCED",
+                        "FR_DEST_SUPER_REDUCED", "FR_DEST_ZERO");
+        assertThat(call(lead, "/tax_rates?include_destination_vat_rates=true", null).body().path("$items")
+                .findValuesAsText("id")).contains("GB_STANDARD", "DE_DEST_STANDARD", "FR_DEST_REDUCED");
+        Resp posted = call(lead, "/sales_invoices", consignment);
+        assertThat(posted.status()).as(String.valueOf(posted.body())).isEqualTo(201);
+        assertThat(posted.body().path("total_amount").decimalValue()).isEqualByComparingTo("21.10");
+        ObjectNode homeRate = invoice(french, "1", "100.00", "GB_STANDARD", "20.00");
+        inv(homeRate).put("destination_consignment", true);
+        assertThat(source(call(lead, "/sales_invoices", homeRate))).as("a home rate on a consignment")
+                .isEqualTo("line_items.tax_rate_id");
+        ObjectNode wrongVat = invoice(french, "1", "100.00", "FR_DEST_STANDARD", "19.00");
+        inv(wrongVat).put("destination_consignment", true);
+        assertThat(source(call(lead, "/sales_invoices", wrongVat))).isEqualTo("line_items.tax_amount");
+    }
+
+    @Test
     void irishBusiness_hasEuroBase_irishRates_andIrishCountry() throws Exception {
         String ie = SageSimulator.IRISH_BUSINESS_ID;
         JsonNode settings = call(ie, "/financial_settings", null).body();

@@ -32,6 +32,9 @@ public final class ConnectionPage {
             b.append("<dt>Last change</dt><dd>").append(esc(c.reason())).append("</dd>");
         }
         b.append("</dl><form method=\"post\" action=\"/dashboard/sage/connect\">").append(Html.csrfField(csrf))
+                .append("<label for=\"business_id\">Sage business id (only needed when your Sage login has ")
+                .append("several businesses)</label><input id=\"business_id\" name=\"business_id\" ")
+                .append("autocomplete=\"off\" value=\"").append(esc(c.sageBusiness())).append("\">")
                 .append("<button type=\"submit\">").append("active".equals(c.sage()) ? "Reconnect Sage"
                         : "Connect Sage").append("</button><p class=\"hint\">Opens Sage's sign-in; you come back ")
                 .append("here when Sage has authorised sagesync.</p></form></section>");

@@ -2,6 +2,7 @@ package io.sagesync.console.html;
 
 import static io.sagesync.console.html.Html.esc;
 
+import io.sagesync.domain.DocumentTotals;
 import io.sagesync.domain.EntityType;
 import io.sagesync.domain.RunRecord;
 import io.sagesync.domain.RunStatus;
@@ -13,7 +14,9 @@ public final class RunPage {
     }
 
     /** @param sageAppUrl base of the Sage web app, for links to the posted document */
-    public static String render(RunRecord record, String sageAppUrl, String notice, String csrf) {
+    /** @param replayable whether the run gets the Replay button (a skipped run of a supported event) */
+    public static String render(RunRecord record, String sageAppUrl, String notice, String csrf,
+                                boolean replayable) {
         SyncRun run = record.run();
         StringBuilder b = new StringBuilder(Html.notice("ok", notice));
         b.append("<dl class=\"facts\">");
@@ -27,8 +30,16 @@ public final class RunPage {
                     + "target=\"_blank\">" + esc(run.sageReference() == null ? run.sageId() : run.sageReference())
                     + "</a> <span class=\"hint\">(" + esc(run.sageId()) + ")</span>");
         }
-        if (record.totalMismatch()) {
-            fact(b, "Totals", "Sage's total differs from Magento's grand total: check this document in Sage.");
+        DocumentTotals totals = record.totals();
+        if (totals != null) {
+            fact(b, "Totals", "Magento " + esc(totals.currency()) + " " + esc(totals.magentoTotal().toPlainString())
+                    + ", Sage " + (totals.sageTotal() == null ? "reported no total"
+                            : esc(totals.currency()) + " " + esc(totals.sageTotal().toPlainString()))
+                    + " <span class=\"hint\">(document date " + esc(totals.date()) + ")</span>");
+        }
+        if (record.totalMismatch() || totals != null && totals.mismatch()) {
+            fact(b, "Reconciliation", "Sage's total differs from Magento's grand total: check this document in "
+                    + "Sage.");
         }
         b.append("</dl>");
         if (run.status() == RunStatus.FAILED) {
@@ -43,6 +54,16 @@ public final class RunPage {
                     .append("<button type=\"submit\">Retry</button></form></section>");
         } else if (run.status() == RunStatus.SKIPPED) {
             b.append(Html.notice("ok", Reasons.skip(run.reason() == null ? "" : run.reason())));
+            if (record.replayedAs() != null) {
+                b.append("<p>Replayed as <a href=\"/dashboard/runs/").append(esc(record.replayedAs())).append("\">")
+                        .append(esc(record.replayedAs())).append("</a>.</p>");
+            } else if (replayable) {
+                b.append("<form method=\"post\" action=\"/dashboard/runs/").append(esc(run.runId()))
+                        .append("/replay\">").append(Html.csrfField(csrf))
+                        .append("<button type=\"submit\">Replay</button> <span class=\"hint\">A fresh run syncs ")
+                        .append("this Magento document with today's worker and settings; this run stays as it ")
+                        .append("was.</span></form>");
+            }
         }
         b.append("<h2>Steps</h2><ol class=\"steps\">");
         step(b, "Accepted from Magento", run.createdAt());

@@ -3,6 +3,7 @@ package io.sagesync.console.html;
 import static io.sagesync.console.html.Html.esc;
 
 import io.sagesync.domain.MagentoPaymentMethod;
+import io.sagesync.domain.policy.SyncPolicy;
 import java.util.List;
 import java.util.Map;
 
@@ -70,22 +71,94 @@ public final class SettingsPage {
                     : m.label() + " (" + m.code() + ")") + (m.active() ? "" : " — inactive"), options,
                     "not mapped (use the default bank account)");
         }
-        b.append("</fieldset><button type=\"submit\">Save settings</button></form>");
+        b.append("</fieldset>");
+        taxRates(b, values, errors, c.taxRates());
+        b2c(b, values, errors);
+        productTypes(b, values, errors);
+        b.append("<button type=\"submit\">Save settings</button></form>");
         return Html.page("Settings", "settings", csrf, b.toString());
+    }
+
+    /** Magento's applied tax percentage → a Sage tax rate: one picker per mapping, and a row to add one. */
+    private static void taxRates(StringBuilder b, Map<String, String> values, Map<String, String> errors,
+                                 Map<String, String> rates) {
+        b.append("<fieldset id=\"tax-rates\"><legend>Tax rates by percentage</legend><p class=\"hint\">A Magento ")
+                .append("line taxed at a mapped percentage uses that Sage tax rate; other lines use the default ")
+                .append("tax rate. Leave a picker empty to remove its mapping.</p>");
+        values.keySet().stream().filter(k -> k.startsWith("tax_rate_map.")).sorted().forEach(k ->
+                select(b, values, errors, k, k.substring("tax_rate_map.".length()) + " %", rates,
+                        "remove this mapping"));
+        String typed = values.getOrDefault("tax_rate_new.percent", "").trim();
+        Map<String, String> newErrors = new java.util.HashMap<>();
+        // the parser names the key as typed; the reference check names it canonicalised ("5" → "5.00")
+        for (String key : List.of(typed, canonical(typed))) {
+            if (!typed.isEmpty() && errors.containsKey("tax_rate_map." + key)) {
+                newErrors.putIfAbsent("tax_rate_new.percent", errors.get("tax_rate_map." + key));
+            }
+        }
+        text(b, values, newErrors, "tax_rate_new.percent", "Add a percentage (e.g. 5.00)");
+        select(b, values, Map.of(), "tax_rate_new.rate", "… mapped to the Sage tax rate", rates, "choose a rate");
+        b.append("</fieldset>");
+    }
+
+    private static String canonical(String percent) {
+        try {
+            return SyncPolicy.canonicalTaxKey(new java.math.BigDecimal(percent));
+        } catch (NumberFormatException e) {
+            return percent;
+        }
+    }
+
+    private static void b2c(StringBuilder b, Map<String, String> values, Map<String, String> errors) {
+        b.append("<fieldset id=\"b2c\"><legend>B2C consolidation</legend><p class=\"hint\">Consumer invoices go ")
+                .append("to one fallback contact per currency instead of one contact per buyer (the buyer's ")
+                .append("addresses still travel on each invoice).</p>");
+        checkbox(b, values, errors, "b2c_consolidation.enabled", "Consolidate consumer invoices");
+        text(b, values, errors, "b2c_consolidation.fallback_contact_name", "Fallback contact name");
+        text(b, values, errors, "b2c_consolidation.fallback_contact_email", "Fallback contact email");
+        text(b, values, errors, "b2c_consolidation.fallback_contact_reference",
+                "Fallback contact reference (at most 10 characters; the currency's initial is appended)");
+        text(b, values, errors, "b2c_consolidation.min_total_for_individual",
+                "Invoices from this grand total get their own contact (0 = never)");
+        checkbox(b, values, errors, "b2c_consolidation.always_individual_for_b2b",
+                "A buyer with a company always gets their own contact");
+        b.append("</fieldset>");
+    }
+
+    /** Magento product type → GOODS or SERVICES for cross-border lines; a row adds a custom type. */
+    private static void productTypes(StringBuilder b, Map<String, String> values, Map<String, String> errors) {
+        Map<String, String> kinds = new java.util.LinkedHashMap<>();
+        kinds.put("GOODS", "Goods");
+        kinds.put("SERVICES", "Services");
+        b.append("<fieldset id=\"product-types\"><legend>Product types for cross-border lines</legend>");
+        values.keySet().stream().filter(k -> k.startsWith("product_type_eu_goods_map.")).sorted().forEach(k ->
+                select(b, values, errors, k, "Magento type " + k.substring("product_type_eu_goods_map.".length()),
+                        kinds, null));
+        String typed = values.getOrDefault("product_type_new.type", "").trim();
+        Map<String, String> newErrors = new java.util.HashMap<>();
+        if (!typed.isEmpty() && errors.containsKey("product_type_eu_goods_map." + typed)) {
+            newErrors.put("product_type_new.type", errors.get("product_type_eu_goods_map." + typed));
+        }
+        text(b, values, newErrors, "product_type_new.type", "Add a Magento product type (e.g. giftcard)");
+        select(b, values, Map.of(), "product_type_new.value", "… counted as", kinds, null);
+        b.append("</fieldset>");
     }
 
     private static void checkbox(StringBuilder b, Map<String, String> values, Map<String, String> errors,
                                  String name, String label) {
-        b.append("<div class=\"check\"><input type=\"checkbox\" id=\"").append(name).append("\" name=\"")
-                .append(name).append("\" value=\"true\"").append("true".equals(values.get(name)) ? " checked" : "")
-                .append(describedBy(errors, name)).append("> <label for=\"").append(name).append("\" class=\"inline\">")
+        String id = name.replace('.', '-');
+        b.append("<div class=\"check\"><input type=\"checkbox\" id=\"").append(esc(id)).append("\" name=\"")
+                .append(esc(name)).append("\" value=\"true\"").append("true".equals(values.get(name)) ? " checked" : "")
+                .append(describedBy(errors, name)).append("> <label for=\"").append(esc(id))
+                .append("\" class=\"inline\">")
                 .append(esc(label)).append("</label>").append(error(errors, name)).append("</div>");
     }
 
     private static void text(StringBuilder b, Map<String, String> values, Map<String, String> errors, String name,
                              String label) {
-        b.append("<label for=\"").append(name).append("\">").append(esc(label)).append("</label><input id=\"")
-                .append(name).append("\" name=\"").append(name).append("\" value=\"")
+        String id = name.replace('.', '-');
+        b.append("<label for=\"").append(esc(id)).append("\">").append(esc(label)).append("</label><input id=\"")
+                .append(esc(id)).append("\" name=\"").append(esc(name)).append("\" value=\"")
                 .append(esc(values.getOrDefault(name, ""))).append('"').append(describedBy(errors, name)).append('>')
                 .append(error(errors, name));
     }

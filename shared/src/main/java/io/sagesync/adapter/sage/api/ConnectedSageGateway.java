@@ -1,5 +1,9 @@
 package io.sagesync.adapter.sage.api;
 
+import io.sagesync.domain.sage.CatalogItemKind;
+import io.sagesync.domain.sage.CatalogPriceTypes;
+import io.sagesync.domain.sage.SageCatalogItem;
+import io.sagesync.domain.sage.SageStockMovementRequest;
 import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageArtefactBalance;
 import io.sagesync.domain.sage.SageContactAllocationRequest;
@@ -12,6 +16,8 @@ import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.SageReauthRequiredException;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -86,6 +92,11 @@ public final class ConnectedSageGateway implements SageGateway {
     }
 
     @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, LocalDate date) {
+        return current().destinationTaxRates(contactId, date);
+    }
+
+    @Override
     public SageArtefactBalance createSalesCreditNote(SageCreditNoteRequest request) {
         return current().createSalesCreditNote(request);
     }
@@ -113,5 +124,40 @@ public final class ConnectedSageGateway implements SageGateway {
     @Override
     public String findContactPaymentBankAccount(String paymentId) {
         return current().findContactPaymentBankAccount(paymentId);
+    }
+
+    @Override
+    public void updateContact(String contactId, SageContactRequest update) {
+        current().updateContact(contactId, update);
+    }
+
+    @Override
+    public CatalogPriceTypes catalogPriceTypes() {
+        return current().catalogPriceTypes();
+    }
+
+    @Override
+    public String createCatalogItem(SageCatalogItem item, String idempotencyId) {
+        return current().createCatalogItem(item, idempotencyId);
+    }
+
+    @Override
+    public void updateCatalogItem(String sageId, SageCatalogItem item) {
+        current().updateCatalogItem(sageId, item);
+    }
+
+    @Override
+    public Optional<String> findCatalogItemByCode(CatalogItemKind kind, String itemCode) {
+        return current().findCatalogItemByCode(kind, itemCode);
+    }
+
+    @Override
+    public java.math.BigDecimal stockQuantity(String stockItemId) {
+        return current().stockQuantity(stockItemId);
+    }
+
+    @Override
+    public String createStockMovement(SageStockMovementRequest movement) {
+        return current().createStockMovement(movement);
     }
 }

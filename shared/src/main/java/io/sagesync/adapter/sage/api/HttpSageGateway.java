@@ -1,6 +1,10 @@
 package io.sagesync.adapter.sage.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sagesync.domain.sage.CatalogItemKind;
+import io.sagesync.domain.sage.CatalogPriceTypes;
+import io.sagesync.domain.sage.SageCatalogItem;
+import io.sagesync.domain.sage.SageStockMovementRequest;
 import io.sagesync.domain.sage.PostedInvoice;
 import io.sagesync.domain.sage.SageArtefactBalance;
 import io.sagesync.domain.sage.SageContactAllocationRequest;
@@ -12,10 +16,12 @@ import io.sagesync.domain.sage.SageReferenceData;
 import io.sagesync.domain.sage.SageSalesInvoice;
 import io.sagesync.domain.sage.SageSalesInvoiceRequest;
 import io.sagesync.port.CreditNoteGateway;
+import io.sagesync.port.SageCatalogGateway;
 import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.SageReauthRequiredException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +38,13 @@ public final class HttpSageGateway implements SageGateway {
     private final SageHttpClient http;
     private final SageJson json;
     private final CreditNoteGateway creditNotes;
+    private final SageCatalogGateway catalog;
 
     public HttpSageGateway(SageHttpClient http, SageJson json) {
         this.http = http;
         this.json = json;
         this.creditNotes = new HttpCreditNoteCalls(http, json);
+        this.catalog = new HttpCatalogCalls(http, json);
     }
 
     @Override
@@ -130,6 +138,20 @@ public final class HttpSageGateway implements SageGateway {
     }
 
     @Override
+    public List<SageReferenceData.TaxRate> destinationTaxRates(String contactId, LocalDate date) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("usage", "sales");
+        query.put("contact_id", contactId);
+        query.put("date", date.toString());
+        query.put("include_destination_vat", "true");
+        query.put("attributes", "percentage,name");
+        return call(() -> http.getAllPages("/tax_determinations", query)).stream().map(json::readTree)
+                .map(n -> new SageReferenceData.TaxRate(n.path("id").asText(), optionalDecimal(n, "percentage"),
+                        n.path("name").asText(null)))
+                .toList();
+    }
+
+    @Override
     public SageArtefactBalance createSalesCreditNote(SageCreditNoteRequest request) {
         return creditNotes.createSalesCreditNote(request);
     }
@@ -157,6 +179,41 @@ public final class HttpSageGateway implements SageGateway {
     @Override
     public String findContactPaymentBankAccount(String paymentId) {
         return creditNotes.findContactPaymentBankAccount(paymentId);
+    }
+
+    @Override
+    public void updateContact(String contactId, SageContactRequest update) {
+        catalog.updateContact(contactId, update);
+    }
+
+    @Override
+    public CatalogPriceTypes catalogPriceTypes() {
+        return catalog.catalogPriceTypes();
+    }
+
+    @Override
+    public String createCatalogItem(SageCatalogItem item, String idempotencyId) {
+        return catalog.createCatalogItem(item, idempotencyId);
+    }
+
+    @Override
+    public void updateCatalogItem(String sageId, SageCatalogItem item) {
+        catalog.updateCatalogItem(sageId, item);
+    }
+
+    @Override
+    public Optional<String> findCatalogItemByCode(CatalogItemKind kind, String itemCode) {
+        return catalog.findCatalogItemByCode(kind, itemCode);
+    }
+
+    @Override
+    public java.math.BigDecimal stockQuantity(String stockItemId) {
+        return catalog.stockQuantity(stockItemId);
+    }
+
+    @Override
+    public String createStockMovement(SageStockMovementRequest movement) {
+        return catalog.createStockMovement(movement);
     }
 
     /**

@@ -60,10 +60,15 @@ public final class SageJson {
             put(n, "tax_rate_id", l.taxRateId());
             money(n, "tax_amount", l.taxAmount());
             put(n, "eu_goods_services_type_id", l.euGoodsServicesTypeId());
+            put(n, "product_id", l.productId());
+            put(n, "service_id", l.serviceId());
         }
         money(o, "shipping_net_amount", r.shippingNetAmount());
         put(o, "shipping_tax_rate_id", r.shippingTaxRateId());
         money(o, "shipping_tax_amount", r.shippingTaxAmount());
+        if (r.destinationConsignment()) {
+            o.put("destination_consignment", true);
+        }
         put(o, "idempotency_id", r.idempotencyId());
         return root;
     }
@@ -156,7 +161,7 @@ public final class SageJson {
         }
     }
 
-    private static void address(ObjectNode parent, String field, SageAddress a) {
+    static void address(ObjectNode parent, String field, SageAddress a) {
         if (a == null) {
             return;
         }
@@ -170,13 +175,13 @@ public final class SageJson {
         put(n, "name", a.name());
     }
 
-    private static void put(ObjectNode o, String field, String value) {
+    static void put(ObjectNode o, String field, String value) {
         if (value != null) {
             o.put(field, value);
         }
     }
 
-    private static void money(ObjectNode o, String field, BigDecimal value) {
+    static void money(ObjectNode o, String field, BigDecimal value) {
         if (value != null) {
             o.put(field, moneyString(value));
         }
