@@ -3,7 +3,7 @@ package io.sagesync.local;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.policy.SettingsFile;
 import io.sagesync.adapter.http.JdkHttpClients;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.config.SageTokenStores;
 import io.sagesync.admin.AdminComposition;
 import io.sagesync.admin.AdminConfig;
 import io.sagesync.config.AwsClients;
@@ -128,7 +128,8 @@ final class LocalPipeline implements AutoCloseable {
             SagesyncConfig base = aws.config(settings.tenantId());
             SagesyncConfig config = new SagesyncConfig(base.tenantId(), base.tableName(), base.syncQueueUrl(),
                     base.syncDlqUrl(), base.retryQueueUrl(), base.pushQueueUrl(), base.tenantSecretId(),
-                    base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl());
+                    base.sageSecretId(), base.keyCacheTtl(), base.jwtLeeway(), magentoUrl, sageSettings.baseUrl(),
+                    base.kmsKeyId());
             aws.putTenantApiKey(settings.apiKey());
             AwsClients clients = aws.clients(interceptors);
             if (sage != null) {
@@ -189,7 +190,7 @@ final class LocalPipeline implements AutoCloseable {
         return new AdminConfig(config.tenantId(), config.tableName(), config.tenantSecretId(),
                 config.sageSecretId(), "", config.sageBaseUrl(), tokenUrl, tokenUrl.replace("/token", "/revoke"),
                 sage != null ? sage.authorizeUrl() : "https://www.sageone.com/oauth2/auth/central?filter=apiv3.1",
-                apiUrl + "/sage/oauth/callback", apiUrl, "");
+                apiUrl + "/sage/oauth/callback", apiUrl, "", config.kmsKeyId());
     }
 
     /**
@@ -203,9 +204,10 @@ final class LocalPipeline implements AutoCloseable {
         var app = settings.sageApp();
         if (sage != null) {
             var tokens = sage.issueTokens();
-            new SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId()).write(new SageTokenSet(
-                    tokens.accessToken(), tokens.refreshToken(), clock.instant().plusSeconds(tokens.expiresInSeconds()),
-                    clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
+            SageTokenStores.dynamoDb(clients, config.tableName(), config.kmsKeyId(), "", clock)
+                    .storeNow(new SageTokenSet(tokens.accessToken(), tokens.refreshToken(),
+                            clock.instant().plusSeconds(tokens.expiresInSeconds()),
+                            clock.instant().plus(java.time.Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
             AdminComposition.useCases(admin, clients, JdkHttpClients.create(java.time.Duration.ofSeconds(5)), clock,
                     new SecureRandom(), Sleeper.threadSleep(), () -> java.util.UUID.randomUUID().toString(),
                     () -> app).reference().refresh();
@@ -229,10 +231,11 @@ final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * A real Sage business through the deployed code path: the refresh token from the environment goes into the
-     * local SageSecret with an empty access token, so the first call refreshes through the same lease as in AWS.
-     * Sage invalidates a used refresh token and the newest lives only in the emulated secret: authorise again (or
-     * copy it out of the SageSecret on the endpoint in .sagesync-local.json) before the next run.
+     * A real Sage business through the deployed code path: the refresh token from the environment is stored in the
+     * local token item with an empty access token, so the first call refreshes, and the token custodian rotates the
+     * single-use refresh token through the same lease as in AWS. Caveat: Sage invalidates a refresh token once used,
+     * and the newest one lives only in the emulated (KMS-encrypted) token item, so it is gone when local mode stops;
+     * authorise again before the next run.
      */
     private static io.sagesync.port.SageGateway connectedRealSage(LocalSettings settings, SagesyncConfig config,
                                                                   AwsClients clients, Clock clock) {
@@ -241,8 +244,8 @@ final class LocalPipeline implements AutoCloseable {
             throw new IllegalArgumentException("SAGESYNC_SAGE_REFRESH_TOKEN needs SAGESYNC_SAGE_CLIENT_ID, "
                     + "SAGESYNC_SAGE_CLIENT_SECRET and SAGESYNC_SAGE_BUSINESS_ID");
         }
-        new io.sagesync.adapter.secrets.SecretsManagerSageTokenStore(clients.secretsManager(), config.sageSecretId())
-                .write(new io.sagesync.port.SageTokenSet("", settings.sageRefreshToken(),
+        SageTokenStores.dynamoDb(clients, config.tableName(), config.kmsKeyId(), "", clock)
+                .storeNow(new io.sagesync.port.SageTokenSet("", settings.sageRefreshToken(),
                         java.time.Instant.EPOCH, clock.instant().plus(java.time.Duration.ofDays(31)),
                         settings.sageBusinessId()));
         var app = new io.sagesync.adapter.sage.oauth.SageAppCredentials(settings.sageClientId(),

@@ -98,7 +98,9 @@ public final class AcceptWebhook {
         try {
             verifier.verify(request.authorization(), apiKey, tenantId);
         } catch (TokenVerificationException e) {
-            if (e.reason() != TokenVerificationException.Reason.BAD_SIGNATURE || !verifiesWithReloadedKey(request)) {
+            if (e.reason() != TokenVerificationException.Reason.BAD_SIGNATURE
+                    || !verifiesWith(keys.reloadIfChanged(), request, "re-read api_key (re-paired)")
+                    && !verifiesWith(keys.pendingKey(), request, "pending api_key (pairing in progress)")) {
                 LOG.warn("webhook token rejected", "reason", e.reason().name());
                 throw new WebhookRejectedException(WebhookRejectedException.Kind.UNAUTHENTICATED, "invalid_token");
             }
@@ -110,17 +112,17 @@ public final class AcceptWebhook {
     /**
      * After re-pairing, Magento signs with the new key while this environment may still cache the old one for
      * minutes; a 401 would dead-letter the webhook. So a bad signature gets one more try with the key re-read from
-     * the store (rate-limited by the provider).
+     * the store, and one with the key a pairing in progress has staged (Magento holds it before we promote it); both
+     * reads are rate-limited by the provider.
      */
-    private boolean verifiesWithReloadedKey(WebhookRequest request) {
-        Optional<byte[]> reloaded = keys.reloadIfChanged();
-        if (reloaded.isEmpty()) {
+    private boolean verifiesWith(Optional<byte[]> candidate, WebhookRequest request, String which) {
+        if (candidate.isEmpty()) {
             return false;
         }
-        byte[] key = reloaded.get();
+        byte[] key = candidate.get();
         try {
             verifier.verify(request.authorization(), key, tenantId);
-            LOG.info("webhook verified with the re-read api_key (re-paired)");
+            LOG.info("webhook verified with the " + which);
             return true;
         } catch (TokenVerificationException again) {
             return false;

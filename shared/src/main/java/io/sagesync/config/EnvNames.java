@@ -13,7 +13,10 @@ public final class EnvNames {
     public static final String RETRY_QUEUE_URL = "SAGESYNC_RETRY_QUEUE_URL";
     public static final String PUSH_QUEUE_URL = "SAGESYNC_PUSH_QUEUE_URL";
     public static final String TENANT_SECRET_ID = "SAGESYNC_TENANT_SECRET_ID";
+    /** Where an older version kept the Sage tokens; read once to move them into the table (docs/sage-connection.md). */
     public static final String SAGE_SECRET_ID = "SAGESYNC_SAGE_SECRET_ID";
+    /** The stack's customer-managed KMS key (SagesyncKey): encrypts the Sage token item. */
+    public static final String KMS_KEY_ID = "SAGESYNC_KMS_KEY_ID";
     public static final String KEY_CACHE_TTL_SECONDS = "SAGESYNC_KEY_CACHE_TTL_SECONDS";
     public static final String JWT_LEEWAY_SECONDS = "SAGESYNC_JWT_LEEWAY_SECONDS";
     public static final String MAGENTO_BASE_URL = "SAGESYNC_MAGENTO_BASE_URL";

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param jwtLeeway         clock leeway for Magento's tokens
  * @param magentoBaseUrl    the shop (may be empty before pairing)
  * @param sageBaseUrl       Sage API base, e.g. https://api.accounting.sage.com/v3.1
+ * @param kmsKeyId          the customer-managed KMS key that encrypts the Sage token item
  */
 public record SagesyncConfig(String tenantId, String tableName, String syncQueueUrl, String syncDlqUrl,
                              String retryQueueUrl, String pushQueueUrl, String tenantSecretId, String sageSecretId,
-                             Duration keyCacheTtl, Duration jwtLeeway, String magentoBaseUrl, String sageBaseUrl) {
+                             Duration keyCacheTtl, Duration jwtLeeway, String magentoBaseUrl, String sageBaseUrl,
+                             String kmsKeyId) {
 
     public static final Duration DEFAULT_KEY_CACHE_TTL = Duration.ofMinutes(5);
     public static final Duration DEFAULT_JWT_LEEWAY = Duration.ofSeconds(60);
@@ -32,11 +34,26 @@ public record SagesyncConfig(String tenantId, String tableName, String syncQueue
     public SagesyncConfig {
         requireText(tenantId, EnvNames.TENANT_ID);
         requireText(tableName, EnvNames.TABLE_NAME);
+        kmsKeyId = kmsKeyId == null ? "" : kmsKeyId;
         Objects.requireNonNull(keyCacheTtl);
         Objects.requireNonNull(jwtLeeway);
         if (jwtLeeway.isNegative() || jwtLeeway.compareTo(MAX_JWT_LEEWAY) > 0) {
             throw new IllegalArgumentException(EnvNames.JWT_LEEWAY_SECONDS + " must be between 0 and 300");
         }
+    }
+
+    /** Without a KMS key (functions and tests that never touch the Sage tokens). */
+    public SagesyncConfig(String tenantId, String tableName, String syncQueueUrl, String syncDlqUrl,
+                          String retryQueueUrl, String pushQueueUrl, String tenantSecretId, String sageSecretId,
+                          Duration keyCacheTtl, Duration jwtLeeway, String magentoBaseUrl, String sageBaseUrl) {
+        this(tenantId, tableName, syncQueueUrl, syncDlqUrl, retryQueueUrl, pushQueueUrl, tenantSecretId, sageSecretId,
+                keyCacheTtl, jwtLeeway, magentoBaseUrl, sageBaseUrl, "");
+    }
+
+    /** The same settings with the KMS key that encrypts the Sage tokens. */
+    public SagesyncConfig withKmsKeyId(String keyId) {
+        return new SagesyncConfig(tenantId, tableName, syncQueueUrl, syncDlqUrl, retryQueueUrl, pushQueueUrl,
+                tenantSecretId, sageSecretId, keyCacheTtl, jwtLeeway, magentoBaseUrl, sageBaseUrl, keyId);
     }
 
     /** Reads and validates the configuration; fails fast (at init) with the name of the missing variable. */
@@ -53,7 +70,8 @@ public record SagesyncConfig(String tenantId, String tableName, String syncQueue
                 seconds(env, EnvNames.KEY_CACHE_TTL_SECONDS, DEFAULT_KEY_CACHE_TTL),
                 seconds(env, EnvNames.JWT_LEEWAY_SECONDS, DEFAULT_JWT_LEEWAY),
                 env.getOrDefault(EnvNames.MAGENTO_BASE_URL, ""),
-                SageEndpoints.api(env));
+                SageEndpoints.api(env),
+                env.getOrDefault(EnvNames.KMS_KEY_ID, ""));
     }
 
     /**
@@ -74,6 +92,7 @@ public record SagesyncConfig(String tenantId, String tableName, String syncQueue
                 case EnvNames.SAGE_SECRET_ID -> sageSecretId;
                 case EnvNames.MAGENTO_BASE_URL -> magentoBaseUrl;
                 case EnvNames.SAGE_BASE_URL -> sageBaseUrl;
+                case EnvNames.KMS_KEY_ID -> kmsKeyId;
                 default -> throw new IllegalArgumentException(name + " is not a SagesyncConfig setting");
             };
             requireText(value, name);

@@ -23,4 +23,16 @@ public interface TenantKeyProvider {
     default java.util.Optional<byte[]> reloadIfChanged() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The key a pairing in progress has staged but not yet made current: Magento holds it from the moment it accepts
+     * the handshake and may sign with it before the promotion lands (or if the promotion failed). Read past the cache
+     * and rate-limited like {@link #reloadIfChanged()}; empty when no pairing is in progress (nothing staged, staged
+     * longer ago than a pairing can take, or already current).
+     *
+     * @throws InfrastructureException when the store cannot be read right now
+     */
+    default java.util.Optional<byte[]> pendingKey() {
+        return java.util.Optional.empty();
+    }
 }

@@ -203,6 +203,36 @@ class AcceptWebhookTest {
     }
 
     @Test
+    void whilePairing_aTokenSignedWithThePendingKey_isAccepted_beforeThePromotionLands() {
+        String pending = "pending-api-key-being-paired-0123456789";
+        keys.stagePending(pending);
+        String token = io.sagesync.simulator.magento.MagentoJwt.signOutbound(pending, TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+
+        var outcome = accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + token,
+                "invoice.created:78", body(78).getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(outcome).isInstanceOf(WebhookOutcome.Accepted.class);
+        // the current key still verifies too: both hold while the handshake is in flight
+        String current = io.sagesync.simulator.magento.MagentoJwt.signOutbound(API_KEY, TENANT, NOW,
+                java.util.UUID.randomUUID().toString());
+        assertThat(accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + current,
+                "invoice.created:79", body(79).getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(WebhookOutcome.Accepted.class);
+    }
+
+    @Test
+    void withoutAPairingInProgress_aTokenSignedWithAnotherKey_isRejected() {
+        keys.stagePending(null);
+        String other = io.sagesync.simulator.magento.MagentoJwt.signOutbound("pending-api-key-being-paired-0123456789",
+                TENANT, NOW, java.util.UUID.randomUUID().toString());
+
+        assertThatThrownBy(() -> accept.accept(new WebhookRequest(TENANT, "invoice.created", "Bearer " + other,
+                "invoice.created:80", body(80).getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(WebhookRejectedException.class);
+    }
+
+    @Test
     void aForgedSignature_isStillRejected_afterOneReRead_andOtherRejectionsNeverReRead() {
         String forged = io.sagesync.simulator.magento.MagentoJwt.signOutbound("not-the-key", TENANT, NOW,
                 java.util.UUID.randomUUID().toString());

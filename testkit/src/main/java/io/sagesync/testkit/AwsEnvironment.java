@@ -19,6 +19,11 @@ public interface AwsEnvironment extends AutoCloseable {
 
     URI secretsManagerEndpoint();
 
+    /** KMS; both moto and LocalStack serve it on the same endpoint as Secrets Manager. */
+    default URI kmsEndpoint() {
+        return secretsManagerEndpoint();
+    }
+
     /** Stops what {@link #start} started (child process, container); never throws. */
     @Override
     void close();

@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveSpecification;
+import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -49,6 +50,8 @@ public final class LocalAws implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final AwsClients adminClients;
     private final Map<String, String> queueUrls = new LinkedHashMap<>();
+    /** The stack's customer-managed key (SagesyncKey), created in the emulator at start. */
+    private String kmsKeyId;
     /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
     private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock(true);
 
@@ -130,6 +133,7 @@ public final class LocalAws implements AutoCloseable {
         for (String secret : resources.secrets()) {
             adminClients.secretsManager().createSecret(b -> b.name(secret).secretString("{}"));
         }
+        kmsKeyId = adminClients.kms().createKey(b -> b.description("SagesyncKey (local)")).keyMetadata().keyId();
     }
 
     /** SDK clients pointed at the emulators, with the given interceptors (plus this harness's fault injector). */
@@ -148,6 +152,8 @@ public final class LocalAws implements AutoCloseable {
                 SqsClient.builder().endpointOverride(environment.sqsEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
                 SecretsManagerClient.builder().endpointOverride(environment.secretsManagerEndpoint()).region(REGION)
+                        .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
+                KmsClient.builder().endpointOverride(environment.kmsEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build());
     }
 
@@ -164,7 +170,21 @@ public final class LocalAws implements AutoCloseable {
     public SagesyncConfig config(String tenantId) {
         return new SagesyncConfig(tenantId, tableName(), queueUrl("SyncQueue"), queueUrl("SyncDeadLetterQueue"),
                 queueUrl("RetryQueue"), queueUrl("PushQueue"), "TenantSecret", "SageSecret",
-                Duration.ofMinutes(5), SagesyncConfig.DEFAULT_JWT_LEEWAY, "", "");
+                Duration.ofMinutes(5), SagesyncConfig.DEFAULT_JWT_LEEWAY, "", "", kmsKeyId);
+    }
+
+    /**
+     * The Sage token item (KMS-encrypted, versioned) as the functions see it, through clients that bypass the fault
+     * injector; tests seed and inspect connections with it. Migrates from the SageSecret like the functions do.
+     */
+    public io.sagesync.adapter.dynamodb.DynamoDbSageTokenStore sageTokens() {
+        return io.sagesync.config.SageTokenStores.dynamoDb(adminClients, tableName(), kmsKeyId, "SageSecret",
+                java.time.Clock.systemUTC());
+    }
+
+    /** The id of the emulated SagesyncKey (what {@code SAGESYNC_KMS_KEY_ID} holds in a deployed stack). */
+    public String kmsKeyId() {
+        return kmsKeyId;
     }
 
     /** Writes the tenant's api_key into the tenant secret, as pairing would. */

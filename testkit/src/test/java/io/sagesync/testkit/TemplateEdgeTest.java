@@ -65,6 +65,71 @@ class TemplateEdgeTest {
     }
 
     @Test
+    void adminAndConsole_too_reachTheTableOnlyThroughTheirKeyPrefixes_exceptTheReplayScanAndTheIndexQuery() {
+        for (String name : List.of("AdminFunction", "ConsoleFunction")) {
+            for (JsonNode statement : statements(name)) {
+                String actions = statement.path("Action").toString();
+                if (!actions.contains("dynamodb:")) {
+                    continue;
+                }
+                if (actions.equals("\"dynamodb:Scan\"") || actions.equals("\"dynamodb:Query\"")) {
+                    // a scan has no leading key; an index query's leading key is the index's, not the table's
+                    assertThat(statement.toString()).as(name).doesNotContain("dynamodb:GetItem");
+                    if (actions.contains("Query")) {
+                        assertThat(statement.path("Resource").toString()).contains("/index/")
+                                .doesNotContain("SagesyncTable.Arn\"");
+                    }
+                    continue;
+                }
+                assertThat(leadingKeys(statement)).as(name + " " + actions).isNotEmpty()
+                        .contains("SAGE_TOKENS", "BINDING").doesNotContain("*");
+            }
+        }
+        for (String name : ofType("AWS::Serverless::Function")) {
+            assertThat(statements(name).toString()).as(name + ": the refresh lease lives in the token item")
+                    .doesNotContain("LEASE#");
+        }
+    }
+
+    @Test
+    void theSageTokens_areNoLongerWrittenToSecretsManager_andTheirKmsUseIsConfinedToTheTokenRecord() {
+        assertThat(template.path("Globals").path("Function").path("Environment").path("Variables")
+                .path("SAGESYNC_KMS_KEY_ID").asText()).contains("SagesyncKey");
+        for (String name : ofType("AWS::Serverless::Function")) {
+            boolean tokenUser = List.of("SyncFunction", "AdminFunction", "ConsoleFunction").contains(name);
+            boolean directKms = false;
+            for (JsonNode statement : statements(name)) {
+                String actions = statement.path("Action").toString();
+                if (actions.contains("secretsmanager:PutSecretValue")) {
+                    assertThat(statement.path("Resource").toString()).as(name + " writes only the api_key")
+                            .contains("TenantSecret").doesNotContain("SageSecret");
+                }
+                if (actions.contains("kms:") && !statement.path("Condition").path("StringEquals")
+                        .has("kms:ViaService")) {
+                    directKms = true;
+                    assertThat(statement.path("Condition").path("StringEquals")
+                            .path("kms:EncryptionContext:sagesync_record").asText()).as(name)
+                            .isEqualTo("SAGE_TOKENS");
+                    assertThat(actions).contains("kms:GenerateDataKey", "kms:Decrypt").doesNotContain("kms:*");
+                }
+                if (actions.contains("kms:GenerateDataKey") && statement.path("Condition").path("StringEquals")
+                        .has("kms:ViaService")) {
+                    assertThat(name).as("a data key via Secrets Manager is only needed to put a secret")
+                            .isIn("AdminFunction", "ConsoleFunction");
+                }
+            }
+            assertThat(directKms).as(name + " uses KMS directly").isEqualTo(tokenUser);
+        }
+    }
+
+    private static List<String> leadingKeys(JsonNode statement) {
+        List<String> keys = new ArrayList<>();
+        statement.path("Condition").path("ForAllValues:StringLike").path("dynamodb:LeadingKeys")
+                .forEach(k -> keys.add(k.asText()));
+        return keys;
+    }
+
+    @Test
     void everyFunctionThatMovesARun_mayWriteTheGaugeItems_andTheWorkerTheReconciliationItems() {
         // GaugedRunStore writes STATS (counters) and GAUGE (members) after every run transition; the sync worker
         // also writes RECON (one item per posted document). A missing prefix is an AccessDenied in AWS only, where

@@ -2,7 +2,6 @@ package io.sagesync.admin;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbOAuthStateStore;
-import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.dynamodb.DynamoDbReplayableRuns;
 import io.sagesync.adapter.dynamodb.DynamoDbSageReferenceCache;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
@@ -17,7 +16,6 @@ import io.sagesync.adapter.sage.oauth.SageOAuthAuthorization;
 import io.sagesync.adapter.sage.oauth.SageOAuthClient;
 import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyVault;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
 import io.sagesync.application.ProcessSyncJob;
@@ -30,6 +28,8 @@ import io.sagesync.application.admin.RefreshSageReference;
 import io.sagesync.application.admin.SyncSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
+import io.sagesync.config.SageTokenStores;
+import io.sagesync.port.CallBudget;
 import io.sagesync.retry.InProcessRetry;
 import io.sagesync.retry.Sleeper;
 import io.sagesync.security.LedgerTokenSigner;
@@ -44,18 +44,21 @@ import java.util.function.Supplier;
 
 /** Wires the admin function. Lambda uses {@link #fromEnvironment()}; tests pass emulator clients and simulators. */
 public final class AdminComposition {
-    /** The DynamoDB lease name the sync worker's custodian must share: {@code LEASE#sage-refresh}. */
-    public static final String SAGE_REFRESH_LEASE = "sage-refresh";
-
     private AdminComposition() {
     }
 
     public static AdminActions fromEnvironment() {
+        return fromEnvironment(CallBudget.UNBOUNDED);
+    }
+
+    /** @param budget the invocation's remaining time (the handler starts it per invocation); bounds Sage calls */
+    public static AdminActions fromEnvironment(CallBudget budget) {
         Map<String, String> env = System.getenv();
         AwsClients aws = AwsClients.fromEnvironment();
         AdminConfig config = AdminConfig.fromEnv(env);
-        return of(config, aws, JdkHttpClients.create(Duration.ofSeconds(5)), Clock.systemUTC(), new SecureRandom(),
-                Sleeper.threadSleep(), () -> UUID.randomUUID().toString(), appCredentials(config, aws, env));
+        return new AdminActions(useCases(config, aws, JdkHttpClients.create(Duration.ofSeconds(5)),
+                Clock.systemUTC(), new SecureRandom(), Sleeper.threadSleep(), () -> UUID.randomUUID().toString(),
+                appCredentials(config, aws, env), budget));
     }
 
     /**
@@ -71,29 +74,37 @@ public final class AdminComposition {
     public static AdminActions.UseCases useCases(AdminConfig config, AwsClients aws, HttpClient http, Clock clock,
                                                  Random random, Sleeper sleeper, Supplier<String> ids,
                                                  Supplier<SageAppCredentials> app) {
+        return useCases(config, aws, http, clock, random, sleeper, ids, app, CallBudget.UNBOUNDED);
+    }
+
+    /** As above, every Sage and OAuth call bounded by {@code budget} (what is left of the invocation). */
+    public static AdminActions.UseCases useCases(AdminConfig config, AwsClients aws, HttpClient http, Clock clock,
+                                                 Random random, Sleeper sleeper, Supplier<String> ids,
+                                                 Supplier<SageAppCredentials> app, CallBudget budget) {
         var binding = new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock);
         var oauth = new SageOAuthClient(http, config.sageTokenUrl(), config.sageRevokeUrl(), app,
-                Duration.ofSeconds(10), clock);
-        var tokenStore = new SecretsManagerSageTokenStore(aws.secretsManager(), config.sageSecretId());
-        var custodian = new SageTokenCustodian(tokenStore,
-                new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), SAGE_REFRESH_LEASE, clock),
-                oauth, binding, clock, sleeper, random, ids);
+                Duration.ofSeconds(10), clock, budget);
+        // the same token item and lease as the sync worker's custodian (docs/sage-connection.md)
+        var tokenStore = SageTokenStores.dynamoDb(aws, config.tableName(), config.kmsKeyId(), config.sageSecretId(),
+                clock);
+        var custodian = new SageTokenCustodian(tokenStore, oauth, binding, clock, sleeper, random, ids);
         var referenceCache = new DynamoDbSageReferenceCache(aws.dynamoDb(), config.tableName());
         var accounts = new HttpSageAccounts(config.sageBaseUrl(), http,
                 businessId -> new SageHttpClient(new SageClientConfig(config.sageBaseUrl(), businessId,
                         Duration.ofSeconds(5), Duration.ofSeconds(20), InProcessRetry.defaults()),
-                        custodian::accessToken, http, clock, sleeper, random), clock);
+                        custodian::accessToken, http, clock, sleeper, random, budget), clock);
         var authorization = new SageOAuthAuthorization(oauth, app, config.sageAuthorizeUrl(),
                 config.sageRedirectUri());
         var reference = new RefreshSageReference(custodian, accounts, referenceCache);
-        var pairing = new PairMagento(new SecretsManagerTenantKeyVault(aws.secretsManager(), config.tenantSecretId()),
+        var pairing = new PairMagento(new SecretsManagerTenantKeyVault(aws.secretsManager(), config.tenantSecretId(),
+                clock),
                 new HttpMagentoPairingClient(http, new LedgerTokenSigner(clock, ids), config.tenantId(),
                         Duration.ofSeconds(15)), binding, config.ledgerBaseUrl(), random, ids);
         return new AdminActions.UseCases(pairing,
                 new ConnectSage(authorization, new DynamoDbOAuthStateStore(aws.dynamoDb(), config.tableName(), clock),
-                        accounts, tokenStore, custodian, binding, reference, random),
-                new DisconnectSage(authorization, tokenStore, custodian, binding),
-                new KeepSageAlive(tokenStore, custodian, binding, referenceCache, reference, clock),
+                        accounts, custodian, binding, reference, random),
+                new DisconnectSage(authorization, custodian, binding),
+                new KeepSageAlive(custodian, binding, referenceCache, reference, clock),
                 reference,
                 new SyncSettings(binding, referenceCache, new SyncPolicyJson()),
                 config.syncQueueUrl().isBlank() ? null : replay(config, aws, clock));

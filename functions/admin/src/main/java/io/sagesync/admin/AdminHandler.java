@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.policy.SyncPolicyJson;
+import io.sagesync.application.InvocationDeadline;
 import io.sagesync.log.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The admin Lambda. Two kinds of input: an operator action invoked with IAM credentials
@@ -23,18 +26,35 @@ public final class AdminHandler implements RequestStreamHandler {
     private final AdminActions actions;
     private final AdminResponses responses = new AdminResponses(new SyncPolicyJson());
 
+    /** Kept at the end of an invocation to answer after the last Sage call (the function's timeout is 60 s). */
+    static final Duration ANSWER_MARGIN = Duration.ofSeconds(5);
+    private final InvocationDeadline deadline;
+
     public AdminHandler() {
-        this(AdminComposition.fromEnvironment());
+        this(new InvocationDeadline(Clock.systemUTC(), ANSWER_MARGIN));
+    }
+
+    private AdminHandler(InvocationDeadline deadline) {
+        this(AdminComposition.fromEnvironment(deadline), deadline);
     }
 
     public AdminHandler(AdminActions actions) {
+        this(actions, new InvocationDeadline(Clock.systemUTC(), ANSWER_MARGIN));
+    }
+
+    /** @param deadline started from Lambda's remaining time per invocation; the adapters' {@code CallBudget} */
+    public AdminHandler(AdminActions actions, InvocationDeadline deadline) {
         this.actions = actions;
+        this.deadline = deadline;
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode request = JSON.readTree(input);
         Log.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        if (context != null) {
+            deadline.begin(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        }
         try {
             JSON.writeValue(output, handle(request));
         } finally {

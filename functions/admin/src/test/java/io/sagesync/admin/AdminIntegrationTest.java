@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.sage.oauth.SageAppCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.domain.BindingState;
 import io.sagesync.port.SageTokenSet;
 import io.sagesync.retry.Sleeper;
@@ -68,7 +67,7 @@ class AdminIntegrationTest {
         magento = MagentoSimulator.builder().clock(clock).start();
         sage = SageSimulator.start();
         AdminConfig config = new AdminConfig(TENANT, aws.tableName(), "TenantSecret", "SageSecret", "",
-                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER, "");
+                sage.baseUrl(), sage.tokenUrl(), sage.revokeUrl(), sage.authorizeUrl(), REDIRECT, LEDGER, "", aws.kmsKeyId());
         admin = new AdminHandler(AdminComposition.of(config, aws.clients(), http, clock, new Random(7),
                 Sleeper.threadSleep(), () -> UUID.randomUUID().toString(),
                 () -> new SageAppCredentials("client-id", "client-secret")));
@@ -221,8 +220,7 @@ class AdminIntegrationTest {
 
         assertThat(page.path("statusCode").asInt()).as(page.toString()).isEqualTo(200);
         assertThat(page.path("body").asText()).contains(SageSimulator.LEAD_BUSINESS_ID);
-        SageTokenSet stored = new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret")
-                .read().orElseThrow();
+        SageTokenSet stored = aws.sageTokens().read().current().orElseThrow();
         assertThat(stored.businessId()).isEqualTo(SageSimulator.LEAD_BUSINESS_ID);
         assertThat(new DynamoDbBindingStore(aws.adminClients().dynamoDb(), aws.tableName(), clock).state()
                 .sageConnection()).isEqualTo(BindingState.ACTIVE);
@@ -237,20 +235,20 @@ class AdminIntegrationTest {
     void theCallback_neverSwitchesAnActiveStackToAnotherBusiness_unlessTheOperatorConfirmedIt() throws Exception {
         assertThat(callback(authorise(startUrl(SageSimulator.LEAD_BUSINESS_ID))).path("statusCode").asInt())
                 .isEqualTo(200);
-        var store = new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret");
+        var store = aws.sageTokens();
 
         JsonNode unconfirmed = callback(authorise(startUrl(SageSimulator.SECOND_BUSINESS_ID)));
 
         assertThat(unconfirmed.path("statusCode").asInt()).isBetween(400, 499);
         assertThat(unconfirmed.path("body").asText()).contains("replace");
-        assertThat(store.read().orElseThrow().businessId()).isEqualTo(SageSimulator.LEAD_BUSINESS_ID);
+        assertThat(store.read().current().orElseThrow().businessId()).isEqualTo(SageSimulator.LEAD_BUSINESS_ID);
 
         JsonNode start = invoke("{\"action\":\"sage_connect_start\",\"business_id\":\""
                 + SageSimulator.SECOND_BUSINESS_ID + "\",\"replace\":true}");
         JsonNode confirmed = callback(authorise(start.path("authorization_url").asText()));
 
         assertThat(confirmed.path("statusCode").asInt()).as(confirmed.toString()).isEqualTo(200);
-        assertThat(store.read().orElseThrow().businessId()).isEqualTo(SageSimulator.SECOND_BUSINESS_ID);
+        assertThat(store.read().current().orElseThrow().businessId()).isEqualTo(SageSimulator.SECOND_BUSINESS_ID);
     }
 
     @Test
@@ -283,8 +281,7 @@ class AdminIntegrationTest {
         assertThat(page.path("statusCode").asInt()).isEqualTo(400);
         assertThat(page.path("body").asText()).contains(SageSimulator.LEAD_BUSINESS_ID,
                 SageSimulator.SECOND_BUSINESS_ID, "business_id");
-        assertThat(new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").read())
-                .isEmpty();
+        assertThat(aws.sageTokens().read().current()).isEmpty();
     }
 
     @Test
@@ -295,8 +292,7 @@ class AdminIntegrationTest {
 
         assertThat(result.path("ok").asBoolean()).isTrue();
         assertThat(sage.requestCount("POST", "/oauth/revoke")).isEqualTo(1);
-        assertThat(new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").read())
-                .isEmpty();
+        assertThat(aws.sageTokens().read().current()).isEmpty();
         assertThat(invoke("{\"action\":\"sage_keepalive\"}").path("skipped").asText()).contains("not connected");
     }
 
@@ -343,13 +339,13 @@ class AdminIntegrationTest {
             assertThat(pair(code).path("ok").asBoolean()).isTrue();
             query = authorise(startUrl(SageSimulator.LEAD_BUSINESS_ID));
             assertThat(callback(query).path("statusCode").asInt()).isEqualTo(200);
-            var store = new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret");
-            connected = store.read().orElseThrow();
+            var store = aws.sageTokens();
+            connected = store.read().current().orElseThrow();
             // force the keep-alive to refresh: pretend the refresh token is about to expire
-            store.write(new SageTokenSet(connected.accessToken(), connected.refreshToken(), connected.expiresAt(),
+            store.storeNow(new SageTokenSet(connected.accessToken(), connected.refreshToken(), connected.expiresAt(),
                     clock.instant().plus(Duration.ofDays(2)), connected.businessId()));
             assertThat(invoke("{\"action\":\"sage_keepalive\"}").path("refreshed").asBoolean()).isTrue();
-            refreshed = store.read().orElseThrow();
+            refreshed = store.read().current().orElseThrow();
             invoke("{\"action\":\"sage_disconnect\"}");
         } finally {
             System.setOut(stdout);

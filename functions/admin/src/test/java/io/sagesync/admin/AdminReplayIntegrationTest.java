@@ -35,7 +35,7 @@ class AdminReplayIntegrationTest {
         AdminConfig config = new AdminConfig(TENANT, aws.tableName(), "TenantSecret", "SageSecret", "",
                 "http://127.0.0.1:9/v3.1", "http://127.0.0.1:9/token", "http://127.0.0.1:9/revoke",
                 "http://127.0.0.1:9/authorize", "https://example.test/cb", "https://ledger.example.test",
-                aws.queueUrl("SyncQueue"));
+                aws.queueUrl("SyncQueue")).withKmsKeyId(aws.kmsKeyId());
         AdminHandler actions = new AdminHandler(AdminComposition.of(config, aws.clients(),
                 HttpClient.newHttpClient(), clock, new Random(3), Sleeper.threadSleep(),
                 () -> UUID.randomUUID().toString(), () -> new SageAppCredentials("id", "secret")));

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
-import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.http.JdkHttpClients;
 import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.sage.oauth.SageOAuthClient;
 import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
+import io.sagesync.config.SageTokenStores;
 import io.sagesync.config.AwsClients;
 import io.sagesync.domain.BindingState;
 import io.sagesync.port.SageReauthRequiredException;
@@ -42,10 +41,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Token custody against the Sage simulator's real rotation rules, on DynamoDB + Secrets Manager emulators. */
+/** Token custody against the Sage simulator's real rotation rules, on the DynamoDB + KMS emulators. */
 @ExtendWith(LocalAwsExtension.class)
 class SageTokenCustodianIntegrationTest {
     static final SageAppCredentials APP = new SageAppCredentials("client-id", "client-secret");
+    static final Map<String, AttributeValue> TOKEN_KEY = Map.of("pk", AttributeValue.fromS("SAGE_TOKENS"),
+            "sk", AttributeValue.fromS("TOKENS"));
     private final Clock clock = Clock.systemUTC();
     private final HttpClient http = JdkHttpClients.create(Duration.ofSeconds(5));
     private SageSimulator sage;
@@ -69,15 +70,14 @@ class SageTokenCustodianIntegrationTest {
         var binding = new DynamoDbBindingStore(clients.dynamoDb(), aws.tableName(), clock);
         var oauth = new SageOAuthClient(http, sage.tokenUrl(), sage.revokeUrl(), () -> APP,
                 Duration.ofSeconds(10), clock);
-        return new SageTokenCustodian(new SecretsManagerSageTokenStore(clients.secretsManager(), "SageSecret"),
-                new DynamoDbRefreshLease(clients.dynamoDb(), aws.tableName(), "sage-refresh", clock), oauth,
-                binding, clock, Sleeper.threadSleep(), new Random(), () -> UUID.randomUUID().toString());
+        return new SageTokenCustodian(SageTokenStores.dynamoDb(clients, aws.tableName(), aws.kmsKeyId(), "SageSecret",
+                clock), oauth, binding, clock, Sleeper.threadSleep(), new Random(), () -> UUID.randomUUID().toString());
     }
 
     /** Stores a pair whose access token expires within the refresh margin, so every caller wants a refresh. */
     private SageTokens storeAboutToExpire(String refreshToken) {
         SageTokens issued = sage.issueTokens();
-        new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").write(new SageTokenSet(
+        aws.sageTokens().storeNow(new SageTokenSet(
                 issued.accessToken(), refreshToken == null ? issued.refreshToken() : refreshToken,
                 clock.instant().plusSeconds(10), clock.instant().plus(Duration.ofDays(30)),
                 SageSimulator.LEAD_BUSINESS_ID));
@@ -85,8 +85,7 @@ class SageTokenCustodianIntegrationTest {
     }
 
     private SageTokenSet stored() {
-        return new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").read()
-                .orElseThrow();
+        return aws.sageTokens().read().current().orElseThrow();
     }
 
     private int businessesStatus(String accessToken) throws Exception {
@@ -134,10 +133,10 @@ class SageTokenCustodianIntegrationTest {
     @Test
     void staleLeaseOfACrashedHolder_isTakenOver_andTheRefreshSucceeds() throws Exception {
         storeAboutToExpire(null);
-        aws.adminClients().dynamoDb().putItem(b -> b.tableName(aws.tableName()).item(Map.of(
-                "pk", AttributeValue.fromS("LEASE#sage-refresh"), "sk", AttributeValue.fromS("LEASE"),
-                "owner", AttributeValue.fromS("crashed-holder"),
-                "until", AttributeValue.fromN(Long.toString(clock.millis() - 1_000)))));
+        aws.adminClients().dynamoDb().updateItem(b -> b.tableName(aws.tableName()).key(TOKEN_KEY)
+                .updateExpression("SET lease_owner = :o, lease_until = :u")
+                .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("crashed-holder"),
+                        ":u", AttributeValue.fromN(Long.toString(clock.millis() - 1_000)))));
 
         String token = custodian().accessToken();
 
@@ -145,17 +144,17 @@ class SageTokenCustodianIntegrationTest {
         assertThat(sage.invalidGrantCount()).isZero();
         assertThat(token).isEqualTo(stored().accessToken());
         assertThat(businessesStatus(token)).isEqualTo(200);
-        var lease = aws.adminClients().dynamoDb().getItem(b -> b.tableName(aws.tableName()).key(Map.of(
-                "pk", AttributeValue.fromS("LEASE#sage-refresh"), "sk", AttributeValue.fromS("LEASE")))).item();
-        assertThat(lease.get("owner").s()).isNotEqualTo("crashed-holder");
-        assertThat(Long.parseLong(lease.get("until").n())).as("released after persisting").isZero();
+        var lease = aws.adminClients().dynamoDb().getItem(b -> b.tableName(aws.tableName()).key(TOKEN_KEY)).item();
+        assertThat(lease.get("lease_owner").s()).isNotEqualTo("crashed-holder");
+        assertThat(Long.parseLong(lease.get("lease_until").n())).as("released by the write").isZero();
+        assertThat(lease.get("token_version").n()).isEqualTo("2");
     }
 
     @Test
     void liveLeaseOfAnotherHolder_makesTheCallerWait_andPickUpTheHoldersToken() throws Exception {
         storeAboutToExpire(null);
-        var holder = new DynamoDbRefreshLease(aws.adminClients().dynamoDb(), aws.tableName(), "sage-refresh", clock);
-        assertThat(holder.tryAcquire("other-lambda", Duration.ofSeconds(30))).isTrue();
+        var holder = aws.sageTokens();
+        var lease = holder.tryLease("other-lambda", Duration.ofSeconds(30)).orElseThrow();
         SageTokens renewed = sage.issueTokens(); // what the other holder got from Sage
         Thread writer = new Thread(() -> {
             try {
@@ -163,10 +162,9 @@ class SageTokenCustodianIntegrationTest {
             } catch (InterruptedException e) {
                 return;
             }
-            new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").write(
-                    new SageTokenSet(renewed.accessToken(), renewed.refreshToken(), clock.instant().plusSeconds(300),
-                            clock.instant().plus(Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
-            holder.release("other-lambda");
+            holder.write(lease, new SageTokenSet(renewed.accessToken(), renewed.refreshToken(),
+                    clock.instant().plusSeconds(300), clock.instant().plus(Duration.ofDays(31)),
+                    SageSimulator.LEAD_BUSINESS_ID));
         });
         writer.start();
 
@@ -204,7 +202,7 @@ class SageTokenCustodianIntegrationTest {
     @Test
     void freshToken_isServedWithoutRefreshing() {
         SageTokens issued = sage.issueTokens();
-        new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret").write(new SageTokenSet(
+        aws.sageTokens().storeNow(new SageTokenSet(
                 issued.accessToken(), issued.refreshToken(), clock.instant().plusSeconds(290),
                 clock.instant().plus(Duration.ofDays(31)), SageSimulator.LEAD_BUSINESS_ID));
         assertThat(custodian().accessToken()).isEqualTo(issued.accessToken());
@@ -214,13 +212,13 @@ class SageTokenCustodianIntegrationTest {
     @Test
     void keepAlive_renewsARefreshTokenNearingItsEnd_andLeavesAYoungOneAlone() {
         SageTokens issued = sage.issueTokens();
-        var store = new SecretsManagerSageTokenStore(aws.adminClients().secretsManager(), "SageSecret");
-        store.write(new SageTokenSet(issued.accessToken(), issued.refreshToken(), clock.instant().plusSeconds(290),
+        var store = aws.sageTokens();
+        store.storeNow(new SageTokenSet(issued.accessToken(), issued.refreshToken(), clock.instant().plusSeconds(290),
                 clock.instant().plus(Duration.ofDays(20)), SageSimulator.LEAD_BUSINESS_ID));
 
         assertThat(custodian().keepAlive(Duration.ofDays(24))).isTrue();
         assertThat(sage.refreshCount()).isEqualTo(1);
-        Instant renewedUntil = store.read().orElseThrow().refreshExpiresAt();
+        Instant renewedUntil = store.read().current().orElseThrow().refreshExpiresAt();
         assertThat(renewedUntil).isAfter(clock.instant().plus(Duration.ofDays(30)));
 
         assertThat(custodian().keepAlive(Duration.ofDays(24))).isFalse();

@@ -15,7 +15,6 @@ import io.sagesync.adapter.magento.HttpMagentoPaymentMethods;
 import io.sagesync.adapter.policy.SyncPolicyJson;
 import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.secrets.SecretsManagerConsoleCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsDeadLetters;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
@@ -96,9 +95,10 @@ public record ConsoleComposition(ModuleApi moduleApi, ConsoleWeb web) {
                 gauged, syncQueue, ProcessSyncJob.SUPPORTED_EVENTS, clock);
         var runs = new ConsoleRuns(config.tenantId(), history, gauged, syncQueue,
                 new SqsDeadLetters(aws.sqs(), config.syncDlqUrl(), config.syncQueueUrl()), replay, clock);
-        var tokens = new SecretsManagerSageTokenStore(aws.secretsManager(), config.sageSecretId());
+        var tokens = io.sagesync.config.SageTokenStores.dynamoDb(aws, table, admin.kmsKeyId(), admin.sageSecretId(),
+                clock);
         var connection = new ConnectionStatus(binding, shopUrl,
-                () -> tokens.read().map(SageTokenSet::businessId).orElse(""));
+                () -> tokens.read().current().map(SageTokenSet::businessId).orElse(""));
         var signer = new LedgerTokenSigner(clock, ids);
         var settings = new ConsoleSettings(adminCases.settings(),
                 new DynamoDbSageReferenceCache(aws.dynamoDb(), table),

@@ -51,7 +51,7 @@ class ConsoleAccessTest {
         ConsoleConfig console = new ConsoleConfig("", "uk", "https://app.accounting.sage.com");
         AdminConfig admin = new AdminConfig(TENANT, b.tableName(), b.tenantSecretId(), b.sageSecretId(), "",
                 "http://127.0.0.1:1/v3.1", "http://127.0.0.1:1/token", "http://127.0.0.1:1/revoke",
-                "https://www.sageone.com/oauth2/auth", "", "", "");
+                "https://www.sageone.com/oauth2/auth", "", "", "").withKmsKeyId(aws.kmsKeyId());
         this.handler = new ConsoleHandler(ConsoleComposition.of(config, admin, console, aws.clients(),
                 Clock.systemUTC(),
                 new SecureRandom(), () -> PASSWORD.getBytes(StandardCharsets.UTF_8),

@@ -1,7 +1,6 @@
 package io.sagesync.sync;
 
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
-import io.sagesync.adapter.dynamodb.DynamoDbRefreshLease;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
 import io.sagesync.adapter.http.JdkHttpClients;
@@ -16,19 +15,21 @@ import io.sagesync.adapter.sage.oauth.SageAppCredentials;
 import io.sagesync.adapter.sage.oauth.SageOAuthClient;
 import io.sagesync.adapter.sage.oauth.SageTokenCustodian;
 import io.sagesync.adapter.secrets.SecretsManagerSageAppCredentials;
-import io.sagesync.adapter.secrets.SecretsManagerSageTokenStore;
 import io.sagesync.adapter.secrets.SecretsManagerTenantKeyProvider;
 import io.sagesync.adapter.sqs.SqsPushQueue;
 import io.sagesync.adapter.sqs.SqsRetryScheduler;
 import io.sagesync.adapter.sqs.SqsSyncQueue;
+import io.sagesync.application.InvocationDeadline;
 import io.sagesync.application.MeteredRunLifecycle;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.application.SyncWorkerSettings;
 import io.sagesync.config.AwsClients;
 import io.sagesync.config.EnvNames;
 import io.sagesync.config.SageEndpoints;
+import io.sagesync.config.SageTokenStores;
 import io.sagesync.config.SagesyncConfig;
 import io.sagesync.log.Metrics;
+import io.sagesync.port.CallBudget;
 import io.sagesync.port.SageGateway;
 import io.sagesync.retry.InProcessRetry;
 import io.sagesync.retry.Sleeper;
@@ -45,8 +46,15 @@ import java.util.function.Supplier;
  * Wires the sync function. Lambda calls {@link #fromEnvironment()}; local mode and tests call {@link #of} with
  * clients pointed at the emulators and Sage / Magento settings pointed at the simulators.
  */
-public record SyncComposition(ProcessSyncJob processSyncJob) {
+public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline deadline) {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Kept at the end of an invocation to record the outcome (run, retry, push) after the last Sage call. */
+    static final Duration OUTCOME_MARGIN = Duration.ofSeconds(15);
+
+    /** Without an invocation deadline (tests and local mode: calls bounded by their own timeouts only). */
+    public SyncComposition(ProcessSyncJob processSyncJob) {
+        this(processSyncJob, new InvocationDeadline(Clock.systemUTC(), OUTCOME_MARGIN));
+    }
     static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(15);
     static final Duration SAGE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -62,7 +70,10 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
             // a fixed token (short-lived; for trying a real business by hand)
             return of(config, aws, clock, configured, worker, InProcessRetry.defaults());
         }
-        return of(config, aws, clock, connectedSage(config, aws, clock, env, configured.baseUrl()), worker);
+        // every Sage and OAuth call ends before the invocation does (the handler starts it per invocation)
+        var deadline = new InvocationDeadline(clock, OUTCOME_MARGIN);
+        return new SyncComposition(of(config, aws, clock, connectedSage(config, aws, clock, env,
+                configured.baseUrl(), deadline), worker).processSyncJob(), deadline);
     }
 
     private static SyncWorkerSettings workerSettings(String maxAttempts) {
@@ -78,12 +89,12 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
     }
 
     /**
-     * The deployed path: tokens from the Sage connection (SageSecret), refreshed single-flight through the DynamoDB
-     * lease, and the business chosen at connect sent as X-Business.
+     * The deployed path: tokens from the Sage connection (the KMS-encrypted token item), refreshed single-flight
+     * under its lease, and the business chosen at connect sent as X-Business.
      */
     static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, Map<String, String> env,
-                                     String sageBaseUrl) {
-        config.require(EnvNames.SAGE_SECRET_ID);
+                                     String sageBaseUrl, CallBudget budget) {
+        config.require(EnvNames.KMS_KEY_ID);
         String appSecretId = env.getOrDefault(EnvNames.SAGE_APP_SECRET_ID, "");
         if (appSecretId.isBlank()) {
             throw new IllegalArgumentException(EnvNames.SAGE_APP_SECRET_ID + " is required (or set "
@@ -92,26 +103,32 @@ public record SyncComposition(ProcessSyncJob processSyncJob) {
         return connectedSage(config, aws, clock, sageBaseUrl,
                 SageEndpoints.token(env),
                 SageEndpoints.revoke(env),
-                new SecretsManagerSageAppCredentials(aws.secretsManager(), appSecretId));
+                new SecretsManagerSageAppCredentials(aws.secretsManager(), appSecretId), budget);
     }
 
     /**
-     * The Sage gateway of a connected tenant: tokens from the SageSecret, refreshed single-flight through the
-     * DynamoDB lease, X-Business = the business stored with them. Local mode uses it against a real business.
+     * The Sage gateway of a connected tenant: tokens from the token item, refreshed single-flight under its
+     * lease, X-Business = the business stored with them. Local mode uses it against a real business.
      */
     public static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, String sageBaseUrl,
                                             String tokenUrl, String revokeUrl,
                                             Supplier<SageAppCredentials> app) {
+        return connectedSage(config, aws, clock, sageBaseUrl, tokenUrl, revokeUrl, app, CallBudget.UNBOUNDED);
+    }
+
+    /** As above, every Sage and OAuth call bounded by {@code budget} (the invocation's remaining time). */
+    public static SageGateway connectedSage(SagesyncConfig config, AwsClients aws, Clock clock, String sageBaseUrl,
+                                            String tokenUrl, String revokeUrl,
+                                            Supplier<SageAppCredentials> app, CallBudget budget) {
         HttpClient http = JdkHttpClients.create(CONNECT_TIMEOUT);
-        var oauth = new SageOAuthClient(http, tokenUrl, revokeUrl, app, Duration.ofSeconds(10), clock);
-        var custodian = new SageTokenCustodian(new SecretsManagerSageTokenStore(aws.secretsManager(),
-                config.sageSecretId()), new DynamoDbRefreshLease(aws.dynamoDb(), config.tableName(), "sage-refresh",
-                clock), oauth, new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock), clock,
-                Sleeper.threadSleep(), new SecureRandom(), () -> UUID.randomUUID().toString());
+        var oauth = new SageOAuthClient(http, tokenUrl, revokeUrl, app, Duration.ofSeconds(10), clock, budget);
+        var custodian = new SageTokenCustodian(SageTokenStores.dynamoDb(aws, config.tableName(), config.kmsKeyId(),
+                config.sageSecretId(), clock), oauth, new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(),
+                clock), clock, Sleeper.threadSleep(), new SecureRandom(), () -> UUID.randomUUID().toString());
         return new ConnectedSageGateway(() -> custodian.current().businessId(), business ->
                 new HttpSageGateway(new SageHttpClient(new SageClientConfig(sageBaseUrl, business, CONNECT_TIMEOUT,
                         SAGE_TIMEOUT, InProcessRetry.defaults()), custodian::accessToken, http, clock,
-                        Sleeper.threadSleep(), new SecureRandom()), new SageJson()));
+                        Sleeper.threadSleep(), new SecureRandom(), budget), new SageJson()));
     }
 
     /** With the default retry budget and Sage transport retries. */

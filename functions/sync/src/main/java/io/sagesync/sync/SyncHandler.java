@@ -6,8 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.sagesync.adapter.sqs.SyncJobJson;
 import io.sagesync.application.PartialBatch;
+import io.sagesync.application.InvocationDeadline;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.log.Log;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,20 +21,30 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     private static final Log LOG = Log.of(SyncHandler.class);
 
     private final ProcessSyncJob processSyncJob;
+    private final InvocationDeadline deadline;
 
     /** Lambda's constructor: the composition root, run once per execution environment. */
     public SyncHandler() {
-        this(SyncComposition.fromEnvironment().processSyncJob());
+        this(SyncComposition.fromEnvironment());
         SnapStartPriming.register();
     }
 
+    public SyncHandler(SyncComposition composition) {
+        this.processSyncJob = composition.processSyncJob();
+        this.deadline = composition.deadline();
+    }
+
     public SyncHandler(ProcessSyncJob processSyncJob) {
-        this.processSyncJob = processSyncJob;
+        this(new SyncComposition(processSyncJob));
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         Log.withContext("request_id", context == null ? null : context.getAwsRequestId());
+        if (context != null) {
+            // the Sage and OAuth calls of this invocation end before Lambda stops it (SyncComposition)
+            deadline.begin(Duration.ofMillis(context.getRemainingTimeInMillis()));
+        }
         try {
             List<PartialBatch.Item> items = event.getRecords().stream()
                     .map(m -> new PartialBatch.Item(m.getMessageId(), m.getBody(), m.getEventSourceArn())).toList();

@@ -1,6 +1,7 @@
 package io.sagesync.adapter.magento;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagesync.adapter.http.CappedBody;
 import io.sagesync.log.Log;
 import io.sagesync.port.MagentoCallException;
 import io.sagesync.port.MagentoPairingClient;
@@ -22,6 +23,9 @@ import java.util.Objects;
 public final class HttpMagentoPairingClient implements MagentoPairingClient {
     private static final Log LOG = Log.of(HttpMagentoPairingClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Pairing answers are a few bytes of JSON. */
+    static final long MAX_BODY_BYTES = 64L * 1024;
 
     private final HttpClient http;
     private final LedgerTokenSigner signer;
@@ -48,7 +52,11 @@ public final class HttpMagentoPairingClient implements MagentoPairingClient {
         String host = URI.create(shopUrl).getHost();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // one total deadline and a capped body, like every call to the shop (HttpMagentoGateway)
+            response = CappedBody.send(http, request, MAX_BODY_BYTES, timeout);
+        } catch (CappedBody.TooLargeException e) {
+            throw new MagentoCallException(MagentoCallException.Kind.REJECTED, 0, "answer too large",
+                    "the shop at " + host + " answered pairing with more than " + MAX_BODY_BYTES + " bytes", e);
         } catch (HttpTimeoutException e) {
             throw new MagentoCallException(MagentoCallException.Kind.TRANSIENT, 0, TIMEOUT,
                     "the shop at " + host + " did not answer within " + timeout.toSeconds() + " s", e);

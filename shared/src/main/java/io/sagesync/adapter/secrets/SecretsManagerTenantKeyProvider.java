@@ -30,6 +30,13 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
     private final Clock clock;
     private volatile Cached cached;
     private volatile Instant lastForcedReload = Instant.EPOCH;
+    private Instant lastPendingRead = Instant.EPOCH;
+    private byte[] pending;
+    /**
+     * A staged key counts as "pairing in progress" this long: Magento's pairing code lives 30 minutes and the
+     * handshake itself takes seconds, so a staged key older than this belongs to a pairing that failed or finished.
+     */
+    static final Duration PAIRING_WINDOW = Duration.ofMinutes(30);
     /** At most one uncached read per this interval (a bad-signature storm must not become a Secrets Manager storm). */
     static final Duration FORCED_RELOAD_INTERVAL = Duration.ofSeconds(10);
 
@@ -62,6 +69,43 @@ public final class SecretsManagerTenantKeyProvider implements TenantKeyProvider 
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(fresh.key().clone());
+    }
+
+    /**
+     * The {@code AWSPENDING} version the admin's pairing staged ({@code SecretsManagerTenantKeyVault}), while it is
+     * younger than {@link #PAIRING_WINDOW} and differs from the current key. One read per
+     * {@link #FORCED_RELOAD_INTERVAL} at most; the answer is reused within it.
+     */
+    @Override
+    public synchronized java.util.Optional<byte[]> pendingKey() {
+        Instant now = clock.instant();
+        if (now.isBefore(lastPendingRead.plus(FORCED_RELOAD_INTERVAL))) {
+            return java.util.Optional.ofNullable(pending).map(byte[]::clone);
+        }
+        lastPendingRead = now;
+        pending = null;
+        String secret;
+        try {
+            secret = secrets.getSecretValue(GetSecretValueRequest.builder().secretId(secretId)
+                    .versionStage(SecretsManagerTenantKeyVault.PENDING).build()).secretString();
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {
+            return java.util.Optional.empty(); // never paired through the admin: nothing staged
+        } catch (SdkException e) {
+            throw new InfrastructureException("tenant secret not loadable", e);
+        }
+        String key = field(secret, "api_key");
+        String stagedAt = field(secret, "staged_at");
+        if (key == null || key.isEmpty() || stagedAt == null || !stagedAt.matches("\\d{1,12}")
+                || Instant.ofEpochSecond(Long.parseLong(stagedAt)).plus(PAIRING_WINDOW).isBefore(now)) {
+            return java.util.Optional.empty();
+        }
+        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+        Cached current = cached;
+        if (current != null && java.util.Arrays.equals(current.key(), bytes)) {
+            return java.util.Optional.empty(); // already promoted
+        }
+        pending = bytes;
+        return java.util.Optional.of(bytes.clone());
     }
 
     /** The shop's base URL stored at pairing, or empty if the secret has none (same cache as the key). */

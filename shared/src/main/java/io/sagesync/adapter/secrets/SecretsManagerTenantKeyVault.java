@@ -24,15 +24,28 @@ public final class SecretsManagerTenantKeyVault implements TenantKeyVault {
 
     private final SecretsManagerClient secrets;
     private final String secretId;
+    private final java.time.Clock clock;
 
     public SecretsManagerTenantKeyVault(SecretsManagerClient secrets, String secretId) {
-        this.secrets = Objects.requireNonNull(secrets);
-        this.secretId = Objects.requireNonNull(secretId);
+        this(secrets, secretId, java.time.Clock.systemUTC());
     }
 
+    /** @param clock stamps a staged key ({@code staged_at}), so the webhook accepts it only while pairing */
+    public SecretsManagerTenantKeyVault(SecretsManagerClient secrets, String secretId, java.time.Clock clock) {
+        this.secrets = Objects.requireNonNull(secrets);
+        this.secretId = Objects.requireNonNull(secretId);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Stages the candidate as {@code AWSPENDING}, stamped with {@code staged_at} (epoch seconds): from the moment
+     * Magento accepts the handshake it may sign webhooks with it, and {@code SecretsManagerTenantKeyProvider}
+     * accepts it for a pairing's duration, before and even without the promotion.
+     */
     @Override
     public String stagePending(String apiKey, String shopUrl, String versionId) {
-        String value = JSON.createObjectNode().put("api_key", apiKey).put("magento_base_url", shopUrl).toString();
+        String value = JSON.createObjectNode().put("api_key", apiKey).put("magento_base_url", shopUrl)
+                .put("staged_at", Long.toString(clock.instant().getEpochSecond())).toString();
         try {
             return secrets.putSecretValue(b -> b.secretId(secretId).clientRequestToken(versionId)
                     .secretString(value).versionStages(List.of(PENDING))).versionId();

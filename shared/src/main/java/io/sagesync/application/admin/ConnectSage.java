@@ -10,7 +10,6 @@ import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageOAuthException;
 import io.sagesync.port.SageTokenCustody;
 import io.sagesync.port.SageTokenSet;
-import io.sagesync.port.SageTokenStore;
 import io.sagesync.security.Pkce;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +31,6 @@ public final class ConnectSage {
     private final SageAuthorization authorization;
     private final OAuthStateStore states;
     private final SageAccounts accounts;
-    private final SageTokenStore tokens;
     private final SageTokenCustody custody;
     private final BindingStore binding;
     private final RefreshSageReference reference;
@@ -40,12 +38,11 @@ public final class ConnectSage {
 
     /** @param random source of states and PKCE verifiers: a {@code SecureRandom} in production */
     public ConnectSage(SageAuthorization authorization, OAuthStateStore states, SageAccounts accounts,
-                       SageTokenStore tokens, SageTokenCustody custody, BindingStore binding,
+                       SageTokenCustody custody, BindingStore binding,
                        RefreshSageReference reference, Random random) {
         this.authorization = Objects.requireNonNull(authorization);
         this.states = Objects.requireNonNull(states);
         this.accounts = Objects.requireNonNull(accounts);
-        this.tokens = Objects.requireNonNull(tokens);
         this.custody = Objects.requireNonNull(custody);
         this.binding = Objects.requireNonNull(binding);
         this.reference = Objects.requireNonNull(reference);
@@ -98,9 +95,9 @@ public final class ConnectSage {
             throw new AdminException("choose_business", "this Sage login can access several businesses; run "
                     + "sage_connect_start with business_id set to one of: " + describe(businesses));
         }
-        refuseUnconfirmedReplacement(chosen, pending.replaceConfirmed(), fresh);
-        tokens.write(fresh.withBusinessId(chosen));
-        custody.invalidate();
+        // under the token lease: a refresh in flight finishes first, and the check sees what is stored when we write
+        custody.replace(fresh.withBusinessId(chosen),
+                stored -> refuseUnconfirmedReplacement(chosen, pending.replaceConfirmed(), fresh, stored));
         binding.flagSage(BindingState.ACTIVE, "connected to Sage business " + chosen);
         LOG.info("sage connected", "business_id", chosen);
         try {
@@ -116,11 +113,12 @@ public final class ConnectSage {
      * start landing elsewhere) unless the operator started the connect with {@code replace: true}. Re-authorising
      * the same business is always allowed.
      */
-    private void refuseUnconfirmedReplacement(String chosen, boolean confirmed, SageTokenSet fresh) {
+    private void refuseUnconfirmedReplacement(String chosen, boolean confirmed, SageTokenSet fresh,
+                                              java.util.Optional<SageTokenSet> stored) {
         if (confirmed || !BindingState.ACTIVE.equals(binding.state().sageConnection())) {
             return;
         }
-        String current = tokens.read().map(SageTokenSet::businessId).orElse(null);
+        String current = stored.map(SageTokenSet::businessId).orElse(null);
         if (current != null && !current.equals(chosen)) {
             revokeQuietly(fresh.refreshToken());
             throw new AdminException("confirm_replace", "this stack is connected to Sage business " + current

@@ -7,32 +7,26 @@ import io.sagesync.port.SageAuthorization;
 import io.sagesync.port.SageOAuthException;
 import io.sagesync.port.SageTokenCustody;
 import io.sagesync.port.SageTokenSet;
-import io.sagesync.port.SageTokenStore;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Revokes the refresh token at Sage (best effort) and forgets the tokens. */
+/** Revokes the refresh token at Sage (best effort) and forgets the tokens, under the token lease. */
 public final class DisconnectSage {
     private static final Log LOG = Log.of(DisconnectSage.class);
 
     private final SageAuthorization authorization;
-    private final SageTokenStore tokens;
     private final SageTokenCustody custody;
     private final BindingStore binding;
 
-    public DisconnectSage(SageAuthorization authorization, SageTokenStore tokens, SageTokenCustody custody,
-                          BindingStore binding) {
+    public DisconnectSage(SageAuthorization authorization, SageTokenCustody custody, BindingStore binding) {
         this.authorization = Objects.requireNonNull(authorization);
-        this.tokens = Objects.requireNonNull(tokens);
         this.custody = Objects.requireNonNull(custody);
         this.binding = Objects.requireNonNull(binding);
     }
 
     public void disconnect() {
-        Optional<SageTokenSet> stored = tokens.read();
-        stored.ifPresent(t -> revokeQuietly(authorization, t.refreshToken()));
-        tokens.clear();
-        custody.invalidate();
+        // under the token lease: a refresh in flight cannot store a pair after we cleared (or revoke its token)
+        Optional<SageTokenSet> stored = custody.clear(t -> revokeQuietly(authorization, t.refreshToken()));
         binding.flagSage(BindingState.NOT_CONNECTED, "disconnected by the operator");
         LOG.info("sage disconnected", "had_tokens", stored.isPresent());
     }

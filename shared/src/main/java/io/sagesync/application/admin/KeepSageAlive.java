@@ -5,7 +5,6 @@ import io.sagesync.port.BindingStore;
 import io.sagesync.port.SageReauthRequiredException;
 import io.sagesync.port.SageReferenceCache;
 import io.sagesync.port.SageTokenCustody;
-import io.sagesync.port.SageTokenStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,16 +30,14 @@ public final class KeepSageAlive {
         }
     }
 
-    private final SageTokenStore tokens;
     private final SageTokenCustody custody;
     private final BindingStore binding;
     private final SageReferenceCache cache;
     private final RefreshSageReference reference;
     private final Clock clock;
 
-    public KeepSageAlive(SageTokenStore tokens, SageTokenCustody custody, BindingStore binding,
+    public KeepSageAlive(SageTokenCustody custody, BindingStore binding,
                          SageReferenceCache cache, RefreshSageReference reference, Clock clock) {
-        this.tokens = Objects.requireNonNull(tokens);
         this.custody = Objects.requireNonNull(custody);
         this.binding = Objects.requireNonNull(binding);
         this.cache = Objects.requireNonNull(cache);
@@ -49,7 +46,7 @@ public final class KeepSageAlive {
     }
 
     public Result run() {
-        if (tokens.read().isEmpty()) {
+        if (custody.stored().isEmpty()) {
             return Result.skipped("Sage is not connected");
         }
         if (BindingState.NEEDS_REAUTH.equals(binding.state().sageConnection())) {

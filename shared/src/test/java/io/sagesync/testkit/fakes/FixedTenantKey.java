@@ -10,6 +10,7 @@ public final class FixedTenantKey implements TenantKeyProvider {
     private volatile String stored;
     private volatile boolean unavailable;
     private int reloads;
+    private volatile String pending;
 
     public FixedTenantKey(String apiKey) {
         this.apiKey = apiKey;
@@ -34,6 +35,17 @@ public final class FixedTenantKey implements TenantKeyProvider {
         }
         apiKey = stored;
         return java.util.Optional.of(apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A pairing in progress: {@code key} is staged (Magento holds it) but not yet current. Null: none. */
+    public void stagePending(String key) {
+        this.pending = key;
+    }
+
+    @Override
+    public java.util.Optional<byte[]> pendingKey() {
+        String key = pending;
+        return key == null ? java.util.Optional.empty() : java.util.Optional.of(key.getBytes(StandardCharsets.UTF_8));
     }
 
     public void unavailable(boolean value) {

@@ -25,6 +25,9 @@ import java.util.function.Function;
 public final class HttpSageAccounts implements SageAccounts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final Duration BUSINESSES_TIMEOUT = Duration.ofSeconds(15);
+    static final long BUSINESSES_MAX_BYTES = 1024L * 1024;
+
     private final String baseUrl;
     private final HttpClient http;
     private final Function<String, SageHttpClient> clientForBusiness;
@@ -41,13 +44,15 @@ public final class HttpSageAccounts implements SageAccounts {
     @Override
     public Map<String, String> businesses(String accessToken) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(trim(baseUrl) + "/businesses"))
-                .timeout(Duration.ofSeconds(15))
+                .timeout(BUSINESSES_TIMEOUT)
                 .header("Authorization", "Bearer " + accessToken)
                 .header("Accept", "application/json")
                 .GET().build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // one total deadline for the whole exchange and a capped body (a login lists a handful of businesses)
+            response = io.sagesync.adapter.http.CappedBody.send(http, request, BUSINESSES_MAX_BYTES,
+                    BUSINESSES_TIMEOUT);
         } catch (IOException e) {
             throw new SageCallException(SageCallException.Kind.PROVIDER, 0, e.getClass().getSimpleName(),
                     "Sage GET /businesses failed", e);

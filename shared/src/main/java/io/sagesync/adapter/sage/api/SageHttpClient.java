@@ -1,6 +1,8 @@
 package io.sagesync.adapter.sage.api;
 
+import io.sagesync.adapter.http.CappedBody;
 import io.sagesync.log.Log;
+import io.sagesync.port.CallBudget;
 import io.sagesync.port.SageCallException.Kind;
 import io.sagesync.retry.InProcessRetry;
 import io.sagesync.retry.Sleeper;
@@ -54,6 +56,10 @@ public final class SageHttpClient {
     static final int MAX_PAGES = 500;
     /** Sage's maximum page size; fewer round trips for reference-data and lookup lists. */
     static final String MAX_ITEMS_PER_PAGE = "200";
+    /** A page of 200 invoices with their lines is a few MiB at most; a larger body is refused while it streams. */
+    static final long MAX_BODY_BYTES = 8L * 1024 * 1024;
+    /** Below this much invocation time no call is started: it could not finish (and its outcome not be recorded). */
+    static final Duration MIN_CALL = Duration.ofSeconds(1);
 
     private final SageClientConfig config;
     private final Supplier<String> accessTokenSupplier;
@@ -62,6 +68,7 @@ public final class SageHttpClient {
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final URI base;
+    private final CallBudget budget;
 
     /**
      * @param config              base URL, business, timeouts, retry policy
@@ -73,6 +80,16 @@ public final class SageHttpClient {
      */
     public SageHttpClient(SageClientConfig config, Supplier<String> accessTokenSupplier, HttpClient http, Clock clock,
                           Sleeper sleeper, RandomGenerator random) {
+        this(config, accessTokenSupplier, http, clock, sleeper, random, CallBudget.UNBOUNDED);
+    }
+
+    /**
+     * @param budget what is left of the invocation: each call's total deadline (connect, headers and body) is the
+     *               shorter of {@link SageClientConfig#requestTimeout()} and this, and no retry sleeps past it
+     */
+    public SageHttpClient(SageClientConfig config, Supplier<String> accessTokenSupplier, HttpClient http, Clock clock,
+                          Sleeper sleeper, RandomGenerator random, CallBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.config = Objects.requireNonNull(config, "config");
         this.accessTokenSupplier = Objects.requireNonNull(accessTokenSupplier, "accessTokenSupplier");
         this.http = Objects.requireNonNull(http, "http");
@@ -154,9 +171,17 @@ public final class SageHttpClient {
             String requestId = null;
             Duration retryAfter = null;
             Throwable cause = null;
+            Duration deadline = budget.bound(config.requestTimeout());
+            if (budget.remaining().compareTo(MIN_CALL) < 0) {
+                // nothing sent: safe to retry later through the queue, whatever the method
+                LOG.warn("sage call not started: invocation time spent", "method", method, "path", logPath,
+                        "attempt", attempt);
+                throw new SageApiException(Kind.PROVIDER, method, logPath, status, errors, requestId, null,
+                        new java.util.concurrent.TimeoutException("invocation time spent"));
+            }
             try {
-                HttpResponse<String> response = http.send(request(method, uri, body),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response = CappedBody.send(http, request(method, uri, body, deadline),
+                        MAX_BODY_BYTES, deadline);
                 status = response.statusCode();
                 requestId = SageWire.requestId(response.headers());
                 LOG.info("sage call", "method", method, "path", logPath, "status", status, "x_request_id", requestId,
@@ -180,6 +205,11 @@ public final class SageHttpClient {
                     throw new SageApiException(Kind.UNKNOWN_OUTCOME, method, logPath, status, errors,
                             requestId, retryAfter, null);
                 }
+            } catch (CappedBody.TooLargeException e) {
+                // Sage answered (perhaps after creating the record), but with more than any resource can be
+                logFailure(method, logPath, attempt, e);
+                throw new SageApiException(replaySafe ? Kind.HTTP : Kind.UNKNOWN_OUTCOME, method, logPath, 0,
+                        List.of(), null, null, e);
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 // Never reached Sage: safe to repeat whatever the method.
                 logFailure(method, logPath, attempt, e);
@@ -203,7 +233,8 @@ public final class SageHttpClient {
             Duration delay = retryAfter != null
                     ? min(retryAfter, policy.maxRetryAfter())
                     : policy.backoff(attempt - 1, random);
-            if (attempt >= policy.maxAttempts() || slept.plus(delay).compareTo(policy.sleepBudget()) > 0) {
+            if (attempt >= policy.maxAttempts() || slept.plus(delay).compareTo(policy.sleepBudget()) > 0
+                    || budget.remaining().minus(delay).compareTo(MIN_CALL) < 0) {
                 LOG.warn("sage call giving up", "method", method, "path", logPath, "status", status,
                         "x_request_id", requestId, "attempts", attempt, "classification", onGiveUp.name());
                 throw new SageApiException(onGiveUp, method, logPath, status, errors, requestId, retryAfter, cause);
@@ -218,12 +249,12 @@ public final class SageHttpClient {
         }
     }
 
-    private HttpRequest request(String method, URI uri, String body) {
+    private HttpRequest request(String method, URI uri, String body, Duration deadline) {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8);
         return HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
+                .timeout(deadline)
                 .header("Authorization", "Bearer " + accessTokenSupplier.get())
                 .header("X-Business", config.businessId())
                 .header("Content-Type", JSON_TYPE)

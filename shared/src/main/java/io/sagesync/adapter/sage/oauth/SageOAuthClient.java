@@ -2,7 +2,9 @@ package io.sagesync.adapter.sage.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sagesync.adapter.http.CappedBody;
 import io.sagesync.log.Log;
+import io.sagesync.port.CallBudget;
 import io.sagesync.port.SageOAuthException;
 import io.sagesync.port.SageTokenSet;
 import java.io.IOException;
@@ -26,7 +28,9 @@ import java.util.stream.Collectors;
  * body. Logs the grant type, status and OAuth error code only; codes, tokens and the client secret never leave this
  * class except in the returned {@link SageTokenSet}.
  */
-public final class SageOAuthClient {
+public final class SageOAuthClient implements SageTokenEndpoint {
+    /** Token responses are a few KiB; anything far larger is not Sage's OAuth server talking. */
+    static final long MAX_BODY_BYTES = 64L * 1024;
     /** Sage access tokens live 300 s; used when a response omits {@code expires_in}. */
     static final long DEFAULT_EXPIRES_IN = 300;
     /** Sage refresh tokens live 31 days. */
@@ -41,17 +45,26 @@ public final class SageOAuthClient {
     private final Supplier<SageAppCredentials> credentials;
     private final Duration timeout;
     private final Clock clock;
+    private final CallBudget budget;
 
     /**
      * @param http        shared client, no redirects
      * @param tokenUrl    {@code https://oauth.accounting.sage.com/token}
      * @param revokeUrl   {@code https://oauth.accounting.sage.com/revoke}
      * @param credentials the app's client id and secret (read lazily: they live in Secrets Manager)
-     * @param timeout     per-request timeout; keep it well below the refresh lease duration
+     * @param timeout     total deadline of each call (connect, headers and body); a caller holding the refresh lease
+     *                    passes a shorter one that ends before its lease
      * @param clock       turns {@code expires_in} into absolute instants
      */
     public SageOAuthClient(HttpClient http, String tokenUrl, String revokeUrl, Supplier<SageAppCredentials> credentials,
                            Duration timeout, Clock clock) {
+        this(http, tokenUrl, revokeUrl, credentials, timeout, clock, CallBudget.UNBOUNDED);
+    }
+
+    /** @param budget what is left of the invocation: no call's deadline reaches past it */
+    public SageOAuthClient(HttpClient http, String tokenUrl, String revokeUrl, Supplier<SageAppCredentials> credentials,
+                           Duration timeout, Clock clock, CallBudget budget) {
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.http = Objects.requireNonNull(http, "http");
         this.tokenUrl = URI.create(Objects.requireNonNull(tokenUrl, "tokenUrl"));
         this.revokeUrl = URI.create(Objects.requireNonNull(revokeUrl, "revokeUrl"));
@@ -69,30 +82,44 @@ public final class SageOAuthClient {
         if (codeVerifier != null) {
             form.put("code_verifier", codeVerifier);
         }
-        return tokens("authorization_code", form);
+        return tokens("authorization_code", form, shorter(timeout));
     }
 
     /** Spends {@code refreshToken} for a new pair. The old one is dead once Sage has answered, whatever we do next. */
     public SageTokenSet refresh(String refreshToken) {
+        return refresh(refreshToken, timeout);
+    }
+
+    @Override
+    public SageTokenSet refresh(String refreshToken, Duration deadline) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", refreshToken);
-        return tokens("refresh_token", form);
+        return tokens("refresh_token", form, shorter(deadline));
     }
 
     /** Revokes a refresh token (disconnect). */
     public void revoke(String refreshToken) {
+        revoke(refreshToken, timeout);
+    }
+
+    /** Revokes within {@code deadline} (at most the configured timeout): disconnect holds the refresh lease. */
+    public void revoke(String refreshToken, Duration deadline) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", refreshToken);
-        HttpResponse<String> response = post(revokeUrl, "revoke", form);
+        HttpResponse<String> response = post(revokeUrl, "revoke", form, shorter(deadline));
         LOG.info("sage oauth call", "grant", "revoke", "status", response.statusCode());
         if (response.statusCode() != 200) {
             throw failure("revoke", response);
         }
     }
 
-    private SageTokenSet tokens(String grant, Map<String, String> form) {
-        HttpResponse<String> response = post(tokenUrl, grant, form);
+    private Duration shorter(Duration deadline) {
+        return budget.bound(deadline.compareTo(timeout) < 0 ? deadline : timeout);
+    }
+
+    private SageTokenSet tokens(String grant, Map<String, String> form, Duration deadline) {
+        HttpResponse<String> response = post(tokenUrl, grant, form, deadline);
         int status = response.statusCode();
         if (status != 200) {
             SageOAuthException failure = failure(grant, response);
@@ -116,7 +143,10 @@ public final class SageOAuthClient {
         }
     }
 
-    private HttpResponse<String> post(URI url, String grant, Map<String, String> form) {
+    private HttpResponse<String> post(URI url, String grant, Map<String, String> form, Duration deadline) {
+        if (deadline.isZero() || deadline.isNegative()) {
+            throw new SageOAuthException("transport", 0, "no time left for Sage OAuth " + grant, null);
+        }
         SageAppCredentials app = credentials.get();
         Map<String, String> all = new LinkedHashMap<>(form);
         all.put("client_id", app.clientId());
@@ -125,13 +155,18 @@ public final class SageOAuthClient {
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+                .timeout(deadline)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            // one total deadline for connect, headers and body, and a capped body: a lease holder never outstays
+            return CappedBody.send(http, request, MAX_BODY_BYTES, deadline);
+        } catch (CappedBody.TooLargeException e) {
+            LOG.warn("sage oauth call failed", "grant", grant, "error", "body_too_large");
+            throw new SageOAuthException("invalid_response", 0, "Sage OAuth " + grant + " answered more than "
+                    + MAX_BODY_BYTES + " bytes", e);
         } catch (IOException e) {
             LOG.warn("sage oauth call failed", "grant", grant, "error", e.getClass().getSimpleName());
             throw new SageOAuthException("transport", 0, "Sage OAuth " + grant + " unreachable: "

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -383,5 +384,61 @@ class SageHttpClientTest {
 
         assertThat(e.kind()).isEqualTo(Kind.HTTP);
         assertThat(sage.received()).hasSize(1);
+    }
+
+    // ---------------------------------------------------------------- bounded I/O (issue 9 item 7)
+
+    private SageHttpClient budgeted(io.sagesync.port.CallBudget budget) {
+        SageClientConfig config = new SageClientConfig(sage.baseUrl() + "/v3.1/", BUSINESS, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), InProcessRetry.defaults());
+        return new SageHttpClient(config, () -> "access", JdkHttpClients.create(config.connectTimeout()),
+                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SplittableRandom(7), budget);
+    }
+
+    @Test
+    void aBodyOverTheCap_isRefusedWhileStreaming_andNotRetried() {
+        sage.enqueue(200, "x".repeat((int) SageHttpClient.MAX_BODY_BYTES + 1));
+
+        assertThatThrownBy(() -> client().get("/contacts", Map.of()))
+                .isInstanceOfSatisfying(SageApiException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(Kind.HTTP);
+                    assertThat(e.getCause()).hasMessageContaining("larger than");
+                });
+        assertThat(sage.received()).hasSize(1);
+    }
+
+    @Test
+    void anOversizedAnswerToACreate_isAnUnknownOutcome_notARetry() {
+        sage.enqueue(201, "x".repeat((int) SageHttpClient.MAX_BODY_BYTES + 1));
+
+        assertThatThrownBy(() -> client().post("sales_invoices", "{\"sales_invoice\":{}}", false))
+                .isInstanceOfSatisfying(SageApiException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.UNKNOWN_OUTCOME));
+        assertThat(sage.received()).hasSize(1);
+    }
+
+    @Test
+    void aSlowAnswer_isCutAtWhatIsLeftOfTheInvocation_notAtTheLongerRequestTimeout() {
+        sage.enqueue(Reply.of(200, "{}").delayedBy(Duration.ofSeconds(6)));
+        var deadline = new io.sagesync.application.InvocationDeadline(Clock.systemUTC(), Duration.ZERO);
+        deadline.begin(Duration.ofMillis(1500));
+
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> budgeted(deadline).get("/contacts/c1", Map.of()))
+                .isInstanceOfSatisfying(SageApiException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(4500));
+        assertThat(sage.received()).as("no retry once the invocation's time is spent").hasSize(1);
+    }
+
+    @Test
+    void withTooLittleInvocationTimeLeft_noCallIsStarted_andTheJobIsRetriedLater() {
+        sage.enqueue(201, "{\"id\":\"si1\"}");
+
+        assertThatThrownBy(() -> budgeted(() -> Duration.ofMillis(400)).post("sales_invoices",
+                "{\"sales_invoice\":{}}", false))
+                .isInstanceOfSatisfying(SageApiException.class,
+                        e -> assertThat(e.kind()).isEqualTo(Kind.PROVIDER));
+        assertThat(sage.received()).isEmpty();
     }
 }

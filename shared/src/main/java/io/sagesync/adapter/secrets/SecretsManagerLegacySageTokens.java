@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sagesync.port.InfrastructureException;
 import io.sagesync.port.SageTokenSet;
-import io.sagesync.port.SageTokenStore;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,24 +13,29 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
- * Sage tokens in the tenant's SageSecret as JSON {@code {access_token, refresh_token, expires_at,
- * refresh_expires_at, business_id}} (instants as ISO-8601 strings; epoch seconds are accepted when reading).
- * {@code "{}"} — what the template deploys — means "not connected". Not cached: the refresh protocol must see the
- * newest pair another process stored.
+ * Where the Sage tokens lived before issue 9 (the tenant's SageSecret, JSON {@code {access_token, refresh_token,
+ * expires_at, refresh_expires_at, business_id}}; instants as ISO-8601 strings or epoch seconds; {@code "{}"} means
+ * "not connected"). Read only, once, to move a connection made by an older version into the versioned DynamoDB
+ * record ({@code DynamoDbSageTokenStore}); nothing writes the secret any more (AWS advises at most one
+ * {@code PutSecretValue} per 10 minutes, and versions younger than 24 h are never pruned).
  */
-public final class SecretsManagerSageTokenStore implements SageTokenStore {
+public final class SecretsManagerLegacySageTokens {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretsManagerClient secrets;
     private final String secretId;
 
-    public SecretsManagerSageTokenStore(SecretsManagerClient secrets, String secretId) {
+    /** @param secretId the SageSecret; blank when the stack has none (nothing to migrate) */
+    public SecretsManagerLegacySageTokens(SecretsManagerClient secrets, String secretId) {
         this.secrets = Objects.requireNonNull(secrets, "secrets");
-        this.secretId = Objects.requireNonNull(secretId, "secretId");
+        this.secretId = secretId == null ? "" : secretId;
     }
 
-    @Override
+    /** The tokens an older version stored, if any. */
     public Optional<SageTokenSet> read() {
+        if (secretId.isBlank()) {
+            return Optional.empty();
+        }
         String secret;
         try {
             secret = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
@@ -41,25 +45,8 @@ public final class SecretsManagerSageTokenStore implements SageTokenStore {
         return parse(secret);
     }
 
-    @Override
-    public void write(SageTokenSet tokens) {
-        put(serialise(tokens));
-    }
-
-    @Override
-    public void clear() {
-        put("{}");
-    }
-
-    private void put(String value) {
-        try {
-            secrets.putSecretValue(b -> b.secretId(secretId).secretString(value));
-        } catch (SdkException e) {
-            throw new InfrastructureException("Sage secret not writable", e);
-        }
-    }
-
-    static String serialise(SageTokenSet t) {
+    /** The JSON an older version wrote (tests and local mode seed a pre-migration stack with it). */
+    public static String serialise(SageTokenSet t) {
         ObjectNode node = JSON.createObjectNode()
                 .put("access_token", t.accessToken())
                 .put("refresh_token", t.refreshToken())
@@ -69,7 +56,7 @@ public final class SecretsManagerSageTokenStore implements SageTokenStore {
         return node.toString();
     }
 
-    static Optional<SageTokenSet> parse(String secret) {
+    public static Optional<SageTokenSet> parse(String secret) {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
