@@ -13,8 +13,11 @@ import io.sagesync.domain.sage.IdempotencyIds;
 import io.sagesync.domain.sage.MappingWarning;
 import io.sagesync.domain.sage.SageContact;
 import io.sagesync.domain.sage.SageContactRequest;
+import io.sagesync.port.SageCallException;
 import io.sagesync.port.SageGateway;
 import io.sagesync.port.XrefStore;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,6 +26,13 @@ import java.util.function.Supplier;
  * The Sage contact an invoice goes to: per (buyer, currency), or the per-currency B2C fallback; found by
  * cross-reference, else in Sage by exact reference (checked: same currency, and for a buyer the same email, so a
  * reference collision never binds one customer's invoices to another's contact), else created.
+ *
+ * <p>The search guards against a lost cross-reference (a crash between the contact POST and the xref write, a
+ * restored table). A buyer who registered in Magento within Sage's {@code idempotency_id} replay window ({@link
+ * SyncWorkerSettings#lookupBeforePostAfter()}, 6 of Sage's 7 days) cannot have a contact older than that window, so
+ * for them the create's deterministic idempotency id is the guard: a repeated POST returns the contact Sage already
+ * made instead of a second one. They skip the search (a new customer costs two Sage calls, not three); if Sage
+ * refuses the create (e.g. someone else's contact holds the reference), the search runs after all.
  */
 final class ContactResolver {
     /** Failure reason when the contact found under our reference belongs to someone else or another currency. */
@@ -31,11 +41,16 @@ final class ContactResolver {
     private final String tenantId;
     private final SageGateway sage;
     private final XrefStore xrefs;
+    private final Clock clock;
+    private final Duration replayWindow;
 
-    ContactResolver(String tenantId, SageGateway sage, XrefStore xrefs) {
+    /** @param replayWindow how long Sage surely replays an idempotency id ({@link SyncWorkerSettings}) */
+    ContactResolver(String tenantId, SageGateway sage, XrefStore xrefs, Clock clock, Duration replayWindow) {
         this.tenantId = tenantId;
         this.sage = sage;
         this.xrefs = xrefs;
+        this.clock = clock;
+        this.replayWindow = replayWindow;
     }
 
     String contactFor(CanonicalInvoice invoice, SyncPolicy policy, Set<MappingWarning> warnings) {
@@ -61,7 +76,8 @@ final class ContactResolver {
             }
             String reference = InvoiceSync.mapping(() ->
                     ContactKeys.reference(buyer, currency, policy.businessBaseCurrency()));
-            String id = findOrCreate(key, reference, buyer.email(), currency, () -> ContactMapper.map(buyer,
+            String id = findOrCreate(key, reference, buyer.email(), currency, registeredRecently(buyer),
+                    () -> ContactMapper.map(buyer,
                     invoice.effectiveBillingAddress().orElse(null), invoice.effectiveShippingAddress().orElse(null),
                     currency, policy, IdempotencyIds.of(tenantId, "contact", key, "create"), warnings));
             indexCurrency(xrefs, buyer, currency);
@@ -72,24 +88,49 @@ final class ContactResolver {
         if (fallback.isPresent()) {
             return fallback.get().sageId();
         }
-        return findOrCreate(fallbackKey, ContactRouting.fallbackReference(policy, currency), null, currency,
+        return findOrCreate(fallbackKey, ContactRouting.fallbackReference(policy, currency), null, currency, false,
                 () -> ContactRouting.fallbackContact(policy, currency,
                         IdempotencyIds.of(tenantId, "contact", fallbackKey, "create")));
     }
 
-    /** A lost xref must not duplicate a contact: Sage is searched by the exact reference first, then checked. */
+    /**
+     * A lost xref must not duplicate a contact: Sage is searched by the exact reference first, then checked.
+     *
+     * @param idempotencyGuards the buyer is too new for a contact beyond Sage's replay window: create directly
+     */
     private String findOrCreate(String xrefKey, String reference, String email, String currency,
-                                Supplier<SageContactRequest> request) {
-        Optional<SageContact> found = InvoiceSync.sageCall(() -> sage.findContactByReference(reference));
-        String id;
-        if (found.isPresent()) {
-            requireSameBuyer(found.get(), email, currency);
-            id = found.get().id();
-        } else {
-            id = InvoiceSync.sageCall(() -> sage.createContact(InvoiceSync.mapping(request)));
-        }
+                                boolean idempotencyGuards, Supplier<SageContactRequest> request) {
+        String id = idempotencyGuards ? createOrFindOnRefusal(reference, email, currency, request)
+                : find(reference, email, currency)
+                        .orElseGet(() -> InvoiceSync.sageCall(() -> sage.createContact(InvoiceSync.mapping(request))));
         xrefs.put(xrefKey, new Xref(id, reference));
         return id;
+    }
+
+    private String createOrFindOnRefusal(String reference, String email, String currency,
+                                         Supplier<SageContactRequest> request) {
+        SageContactRequest body = InvoiceSync.mapping(request);
+        try {
+            return sage.createContact(body);
+        } catch (SageCallException refused) {
+            if (refused.kind() != SageCallException.Kind.VALIDATION) {
+                throw SyncFailure.of(refused);
+            }
+            // e.g. the reference is taken: a contact Sage has under it is this buyer's only if it passes the checks
+            return find(reference, email, currency).orElseThrow(() -> SyncFailure.of(refused));
+        }
+    }
+
+    private Optional<String> find(String reference, String email, String currency) {
+        Optional<SageContact> found = InvoiceSync.sageCall(() -> sage.findContactByReference(reference));
+        found.ifPresent(c -> requireSameBuyer(c, email, currency));
+        return found.map(SageContact::id);
+    }
+
+    /** A registered buyer whose Magento account is younger than the replay window (guests carry no such date). */
+    private boolean registeredRecently(CanonicalContact buyer) {
+        return !buyer.isGuest() && buyer.createdAt() != null
+                && buyer.createdAt().isAfter(clock.instant().minus(replayWindow));
     }
 
     /**

@@ -82,8 +82,9 @@ public final class GaugedRunStore implements SyncRunStore, RunLifecycle {
     @Override
     public Optional<RunStart> start(String runId, Instant now) {
         Optional<RunStart> started = lifecycle.start(runId, now);
-        // a redriven failed run starts without passing through requeueFailed: it is pending again
-        started.ifPresent(s -> gauge(() -> gauges.queued(runId, now)));
+        // a redriven failed run starts without passing through requeueFailed: it is pending again (a queued or
+        // running run is pending already: its gauge member exists, and re-writing it would cost a write per job)
+        started.filter(RunStart::reopened).ifPresent(s -> gauge(() -> gauges.queued(runId, now)));
         return started;
     }
 

@@ -72,7 +72,7 @@ final class InvoiceSync {
         this.defaults = defaults;
         this.settings = settings;
         this.clock = clock;
-        this.contacts = new ContactResolver(tenantId, sage, xrefs);
+        this.contacts = new ContactResolver(tenantId, sage, xrefs, clock, settings.lookupBeforePostAfter());
     }
 
     /** Sales of synced stock items re-sync those products, so Sage's stock follows Magento's between events. */

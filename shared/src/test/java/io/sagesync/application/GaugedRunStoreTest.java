@@ -108,6 +108,16 @@ class GaugedRunStoreTest {
     }
 
     @Test
+    void start_ofAQueuedRun_writesNoGauge_itIsPendingAlready() {
+        runs.createIfAbsent(run("run-1"));
+        gauges.pending.clear(); // forget the accept's write, to see whether the start writes one
+
+        assertThat(runs.start("run-1", T1)).hasValueSatisfying(s -> assertThat(s.reopened()).isFalse());
+
+        assertThat(gauges.pending).isEmpty();
+    }
+
+    @Test
     void start_ofAFinishedRun_movesNothing() {
         store.put(run("run-1").toBuilder().status(RunStatus.SUCCEEDED).build());
 

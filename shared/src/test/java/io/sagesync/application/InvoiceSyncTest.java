@@ -115,6 +115,61 @@ class InvoiceSyncTest {
     }
 
     @Test
+    void longRegisteredBuyerWithoutXref_isSearchedInSageBeforeTheContactIsCreated() {
+        magento.body = CanonicalInvoices.gbpRegistered(42); // registered 2026-01-10, weeks before NOW
+
+        useCase.process(queued(42, NOW));
+
+        assertThat(sage.contactLookups).hasSize(1);
+        assertThat(sage.createdContacts).hasSize(1);
+    }
+
+    @Test
+    void buyerRegisteredWithinSagesReplayWindow_getsTheContactCreated_withoutASearch() {
+        magento.body = invoiceOfBuyerRegisteredAt(42, NOW.minus(Duration.ofDays(2)));
+
+        useCase.process(queued(42, NOW));
+
+        assertThat(sage.contactLookups).isEmpty();
+        assertThat(sage.createdContacts).singleElement()
+                .satisfies(c -> assertThat(c.idempotencyId()).isNotBlank());
+        assertThat(sage.posted.get(0).contactId()).isEqualTo("contact-" + sage.createdContacts.get(0).reference());
+    }
+
+    @Test
+    void buyerRegisteredWithinTheWindow_whoseReferenceSageHolds_isSearchedAfterTheRefusedCreate_andBound() {
+        magento.body = invoiceOfBuyerRegisteredAt(42, NOW.minus(Duration.ofDays(2)));
+        sage.contacts.put("M5", "contact-existing");
+
+        useCase.process(queued(42, NOW));
+
+        assertThat(sage.contactLookups).containsExactly("M5");
+        assertThat(sage.createdContacts).isEmpty();
+        assertThat(sage.posted.get(0).contactId()).isEqualTo("contact-existing");
+    }
+
+    @Test
+    void buyerRegisteredWithinTheWindow_whoseReferenceHoldsSomeoneElse_failsTheRun_postingNothing() {
+        magento.body = invoiceOfBuyerRegisteredAt(42, NOW.minus(Duration.ofDays(2)));
+        sage.contactDetails.put("M5", new io.sagesync.domain.sage.SageContact("contact-other", "M5",
+                "someone.else@example.com", "GBP"));
+
+        useCase.process(queued(42, NOW));
+
+        assertThat(sage.posted).isEmpty();
+        assertThat(runs.find("run-42").orElseThrow().reason()).startsWith(ContactResolver.CONTACT_REFERENCE_CONFLICT);
+    }
+
+    /** Jane Smith (customer 5) with her Magento account created at {@code registeredAt}. */
+    private static String invoiceOfBuyerRegisteredAt(long invoiceId, Instant registeredAt) {
+        var jane = CanonicalContacts.janeSmith(5);
+        var recent = new CanonicalContacts.Contact(jane.magentoId(), jane.email(), jane.firstName(), jane.lastName(),
+                jane.company(), jane.phone(), jane.websiteId(), jane.groupId(), jane.addresses(),
+                registeredAt.toString(), registeredAt.toString());
+        return CanonicalInvoices.builder(invoiceId).customer(recent).build();
+    }
+
+    @Test
     void postedInvoice_recordsBothTotals_forReconciliationPerDay() {
         magento.body = CanonicalInvoices.gbpRegistered(42);
 

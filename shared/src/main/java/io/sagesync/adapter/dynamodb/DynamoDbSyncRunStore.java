@@ -192,7 +192,8 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
                             ":act", s(RunItems.ACTIVE_VALUE)))
                     .returnValues(ReturnValue.ALL_NEW)
                     .build());
-            return Optional.of(new RunStart(RunItems.fromItem(response.attributes()), cycle));
+            return Optional.of(new RunStart(RunItems.fromItem(response.attributes()), cycle,
+                    before.status() == RunStatus.FAILED));
         } catch (ConditionalCheckFailedException raced) {
             throw new InfrastructureException("run " + runId + " changed while starting", raced);
         } catch (SdkException e) {

@@ -57,8 +57,12 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
     /** Contacts Sage already holds with their email and currency, by reference (checked before binding). */
     public final Map<String, SageContact> contactDetails = new LinkedHashMap<>();
 
+    /** References searched with {@code findContactByReference}, in order. */
+    public final List<String> contactLookups = new ArrayList<>();
+
     @Override
     public Optional<SageContact> findContactByReference(String reference) {
+        contactLookups.add(reference);
         if (contactDetails.containsKey(reference)) {
             return Optional.of(contactDetails.get(reference));
         }
@@ -67,6 +71,11 @@ public final class InMemorySageGateway implements SageGateway, CreditNotesNotExe
 
     @Override
     public String createContact(SageContactRequest request) {
+        if (contacts.containsKey(request.reference()) || contactDetails.containsKey(request.reference())) {
+            // Sage keeps contact references unique
+            throw new SageCallException(SageCallException.Kind.VALIDATION, 422, "RecordInvalid@reference",
+                    "reference has already been taken", null);
+        }
         createdContacts.add(request);
         return "contact-" + request.reference();
     }

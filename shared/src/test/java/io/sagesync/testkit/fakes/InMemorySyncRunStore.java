@@ -82,7 +82,7 @@ public final class InMemorySyncRunStore implements SyncRunStore, RunLifecycle {
         retryPending.remove(runId);
         SyncRun running = r.toBuilder().status(RunStatus.RUNNING).attempts(r.attempts() + 1).updatedAt(now).build();
         runs.put(runId, running);
-        return Optional.of(new RunStart(running, cycle));
+        return Optional.of(new RunStart(running, cycle, r.status() == RunStatus.FAILED));
     }
 
     @Override
