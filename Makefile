@@ -85,7 +85,7 @@ N ?= 500
 P50 ?= 250
 P95 ?= 800
 bench-backlog: build $(LOCAL_CP)
-	$(JAVA) -Dn=$(N) -Dp50=$(P50) -Dp95=$(P95) $(if $(CUSTOMERS),-Dcustomers=$(CUSTOMERS)) \
+	$(JAVA) -Dn=$(N) -Dp50=$(P50) -Dp95=$(P95) $(if $(CUSTOMERS),-Dcustomers=$(CUSTOMERS)) $(if $(RETURNING),-Dreturning=$(RETURNING)) \
 		-cp local/target/test-classes:local/target/classes:$$(cat $(LOCAL_CP)) io.sagesync.local.BacklogBenchmark
 
 # issue 13: per function (webhook, sync, push) fresh JVMs, C1 only: init, first event without and with SnapStart

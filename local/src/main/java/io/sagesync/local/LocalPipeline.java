@@ -138,11 +138,14 @@ final class LocalPipeline implements AutoCloseable {
             var webhook = meter.wrap("webhook",
                     new WebhookHandler(WebhookComposition.of(config, clients, clock).acceptWebhook()));
             boolean realSage = settings.sageRefreshToken() != null && !settings.simulatedSage();
-            var sync = meter.wrap("sync", new SyncHandler((realSage
+            // one handler per event source: on AWS each mapping's invocations run in their own execution
+            // environments, and a handler runs one batch at a time
+            java.util.function.Supplier<SyncHandler> syncFunction = () -> new SyncHandler(realSage
                     ? SyncComposition.of(config, clients, clock, connectedRealSage(settings, config, clients, clock),
                     tuning.worker())
-                    : SyncComposition.of(config, clients, clock, sageSettings, tuning.worker(), tuning.sageRetries()))
-                    .processSyncJob()));
+                    : SyncComposition.of(config, clients, clock, sageSettings, tuning.worker(), tuning.sageRetries()));
+            var sync = meter.wrap("sync", syncFunction.get());
+            var syncRetries = meter.wrap("sync", syncFunction.get());
             var push = meter.wrap("push", new SyncStatePushHandler(PushComposition.of(config, clients, clock,
                     magentoUrl, tuning.pushBackoff())));
             var sweeper = new SweepHandler(SweepComposition.of(config, clients, clock, tuning.stalledAfter())
@@ -155,10 +158,11 @@ final class LocalPipeline implements AutoCloseable {
                     LocalOAuthCallback.of(admin, clients, clock, settings.sageApp()), clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
             pipeline.startWorkers.set(() -> {
-                // BatchSize 1 on the FIFO queue, as template.yaml's SyncJobs mapping
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 1));
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), sync,
-                        "sync-retry"));
+                // BatchSize 5 on the FIFO queue and a 300 s timeout, as template.yaml's SyncJobs and SyncFunction
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 5,
+                        300_000));
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), syncRetries,
+                        "sync-retry", 10, 300_000));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.pushQueueUrl(), push, "push"));
                 pipeline.closeables.add(new Schedule("sweeper", tuning.sweepEvery(),
                         () -> sweeper.handleRequest(java.util.Map.of(), new LocalContext("sweeper", 60_000))));

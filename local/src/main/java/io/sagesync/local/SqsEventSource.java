@@ -29,18 +29,23 @@ final class SqsEventSource implements AutoCloseable {
     private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
     private final String functionName;
     private final int batchSize;
+    private final int timeoutMillis;
     private final Thread thread;
     private volatile boolean running = true;
 
     SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
                    String functionName) {
-        this(sqs, queueUrl, handler, functionName, 10);
+        this(sqs, queueUrl, handler, functionName, 10, 60_000);
     }
 
-    /** @param batchSize the mapping's BatchSize in template.yaml (the sync FIFO queue: 1) */
+    /**
+     * @param batchSize     the mapping's BatchSize in template.yaml (the sync FIFO queue: 5)
+     * @param timeoutMillis the function's Timeout in template.yaml: what the handler's context says is left
+     */
     SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,
-                   String functionName, int batchSize) {
+                   String functionName, int batchSize, int timeoutMillis) {
         this.batchSize = batchSize;
+        this.timeoutMillis = timeoutMillis;
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
@@ -74,7 +79,7 @@ final class SqsEventSource implements AutoCloseable {
         event.setRecords(messages.stream().map(this::record).toList());
         Set<String> failed;
         try {
-            SQSBatchResponse response = handler.handleRequest(event, new LocalContext(functionName, 60_000));
+            SQSBatchResponse response = handler.handleRequest(event, new LocalContext(functionName, timeoutMillis));
             failed = response == null || response.getBatchItemFailures() == null ? Set.of()
                     : response.getBatchItemFailures().stream()
                     .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());

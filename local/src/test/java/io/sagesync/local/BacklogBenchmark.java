@@ -46,6 +46,9 @@ public final class BacklogBenchmark {
         Duration p50 = Duration.ofMillis(Long.getLong("p50", 250));
         Duration p95 = Duration.ofMillis(Long.getLong("p95", 800));
         long seed = Long.getLong("seed", 20261130L);
+        int returningCustomers = Integer.getInteger("returning", 0);
+        System.out.printf("customers registered before Sage's 7-day idempotency window, not yet in Sage: %d%n",
+                returningCustomers);
         System.out.printf("backlog: %d invoices, %d customers, Sage latency log-normal p50 %d ms p95 %d ms, "
                 + "seed %d; load: %s%n", n, customers, p50.toMillis(), p95.toMillis(), seed, loadAverage());
 
@@ -59,7 +62,9 @@ public final class BacklogBenchmark {
             for (int i = 0; i < n; i++) {
                 long id = firstId + i;
                 long customerId = 9_000 + (i % customers);
-                p.magento.putInvoice(id, CanonicalInvoices.builder(id).customer(customer(customerId)).build());
+                boolean returning = (customerId - 9_000) < returningCustomers;
+                p.magento.putInvoice(id, CanonicalInvoices.builder(id).customer(customer(customerId, returning))
+                        .build());
             }
             AwsRequestMeter.Counts atStart = meter.snapshot();
             var invocationsAtStart = p.invocations.snapshot();
@@ -121,10 +126,16 @@ public final class BacklogBenchmark {
         System.exit(0);
     }
 
-    private static CanonicalContacts.Contact customer(long id) {
+    /**
+     * Customer {@code id}: a Black Friday sign-up (account created today), or with {@code returning} a customer
+     * registered long before (January) who has no Sage contact yet: the worker must search Sage for that one's
+     * reference before creating it (ContactResolver), one call more.
+     */
+    private static CanonicalContacts.Contact customer(long id, boolean returning) {
         CanonicalContacts.Contact jane = CanonicalContacts.janeSmith(id);
+        String registered = returning ? jane.createdAt() : Instant.now().minus(Duration.ofHours(2)).toString();
         return new CanonicalContacts.Contact(id, "customer" + id + "@example.co.uk", "Cust", "Omer" + id, null,
-                jane.phone(), jane.websiteId(), jane.groupId(), jane.addresses(), jane.createdAt(), jane.updatedAt());
+                jane.phone(), jane.websiteId(), jane.groupId(), jane.addresses(), registered, registered);
     }
 
     private static void sendAll(LocalPipeline p, long firstId, int n) throws Exception {

@@ -60,6 +60,7 @@ public final class ProcessSyncJob {
     private final CreditMemoSync creditMemos;
     private final CustomerSync customers;
     private final ProductSync products;
+    private final CompletionLane lane;
 
     /** Where the worker reads from: the shop and its canonical bodies. */
     public record Source(MagentoGateway magento, CanonicalEntityParser parser) {
@@ -73,8 +74,19 @@ public final class ProcessSyncJob {
     public record Queues(PushQueue push, RetryScheduler retries, SyncQueue sync) {
     }
 
+    /** Every run completed on the caller's thread before {@link #process} returns. */
     public ProcessSyncJob(String tenantId, RunLifecycle runs, Source source, Ledger ledger, Queues queues,
                           SyncWorkerSettings settings, Clock clock) {
+        this(tenantId, runs, source, ledger, queues, settings, clock, CompletionLane.inline());
+    }
+
+    /**
+     * @param lane where a run's bookkeeping after its cross-reference runs ({@link SyncBatch}: in the background,
+     *             while the batch's next job proceeds)
+     */
+    public ProcessSyncJob(String tenantId, RunLifecycle runs, Source source, Ledger ledger, Queues queues,
+                          SyncWorkerSettings settings, Clock clock, CompletionLane lane) {
+        this.lane = java.util.Objects.requireNonNull(lane, "lane");
         this.tenantId = tenantId;
         this.runs = runs;
         this.xrefs = ledger.xrefs();
@@ -98,6 +110,11 @@ public final class ProcessSyncJob {
         this.products = new ProductSync(tenantId, source.magento(), parser::parseProduct, ledger.bindings(),
                 ledger.sage(), ledger.xrefs(), defaults, settings, clock);
         invoices.refreshStockWith(products::refresh);
+    }
+
+    /** Where this worker completes its runs: a batch must drain it before it answers ({@link SyncBatch}). */
+    public CompletionLane completions() {
+        return lane;
     }
 
     /**
@@ -145,7 +162,10 @@ public final class ProcessSyncJob {
             outcome = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant())
                     .withWarnings(failure.warnings());
         }
-        complete(job, outcome);
+        // read now, on this thread: a payment's chip shows its invoice as the xrefs stand after this job
+        SyncStateUpdate update = pushUpdate(job, outcome);
+        RunOutcome finished = outcome;
+        lane.submit(job.runId(), () -> complete(job, finished, update));
         return true;
     }
 
@@ -176,7 +196,8 @@ public final class ProcessSyncJob {
         if (attempt >= settings.maxAttempts()) {
             LOG.warn("retries exhausted; run failed and job dead-lettered", "run_id", job.runId(),
                     "error_class", failure.errorClass().wireName(), "attempts", attempt);
-            complete(job, RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant()));
+            RunOutcome failed = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant());
+            complete(job, failed, pushUpdate(job, failed));
             retries.deadLetter(job);
             return;
         }
@@ -190,8 +211,8 @@ public final class ProcessSyncJob {
      * Push first, then the terminal status: if the status write fails the message is redelivered and the push
      * repeated (harmless, Magento overwrites its row); the reverse order could lose the push for good.
      */
-    private void complete(SyncJob job, RunOutcome outcome) {
-        pushQueue.enqueue(new PushJob(job.runId(), job.event(), pushUpdate(job, outcome)));
+    private void complete(SyncJob job, RunOutcome outcome, SyncStateUpdate update) {
+        pushQueue.enqueue(new PushJob(job.runId(), job.event(), update));
         runs.finish(job.runId(), outcome);
         LOG.info("run finished", "run_id", job.runId(), "status", outcome.status().wireName(),
                 "error_class", outcome.errorClass() == null ? null : outcome.errorClass().wireName(),

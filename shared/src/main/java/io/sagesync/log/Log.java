@@ -39,6 +39,17 @@ public final class Log {
         }
     }
 
+    /** A copy of this thread's context, to carry it to work done on another thread ({@link #restoreContext}). */
+    public static java.util.Map<String, String> context() {
+        java.util.Map<String, String> copy = MDC.getCopyOfContextMap();
+        return copy == null ? java.util.Map.of() : java.util.Map.copyOf(copy);
+    }
+
+    /** Replaces this thread's context with {@code context} (from {@link #context()} on the submitting thread). */
+    public static void restoreContext(java.util.Map<String, String> context) {
+        MDC.setContextMap(new java.util.HashMap<>(context));
+    }
+
     /** Clears the invocation context; handlers call it when an invocation ends (Lambda reuses the thread). */
     public static void clearContext() {
         MDC.clear();

@@ -1,5 +1,10 @@
 package io.sagesync.sync;
 
+import io.sagesync.adapter.sqs.SyncJobJson;
+import io.sagesync.application.CompletionLane;
+import io.sagesync.application.PrefetchingMagentoGateway;
+import io.sagesync.application.SyncBatch;
+
 import io.sagesync.adapter.dynamodb.DynamoDbBindingStore;
 import io.sagesync.adapter.dynamodb.DynamoDbSyncRunStore;
 import io.sagesync.adapter.dynamodb.DynamoDbXrefStore;
@@ -46,7 +51,10 @@ import java.util.function.Supplier;
  * Wires the sync function. Lambda calls {@link #fromEnvironment()}; local mode and tests call {@link #of} with
  * clients pointed at the emulators and Sage / Magento settings pointed at the simulators.
  */
-public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline deadline) {
+public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline deadline,
+                              SyncBatch.Pipeline pipeline) {
+    /** Magento GETs of one batch in flight at once (the merchant's shop serves them beside its storefront). */
+    static final int PREFETCH_THREADS = 3;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Kept at the end of an invocation to record the outcome (run, retry, push) after the last Sage call. */
     static final Duration OUTCOME_MARGIN = Duration.ofSeconds(15);
@@ -54,6 +62,21 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
     /** Without an invocation deadline (tests and local mode: calls bounded by their own timeouts only). */
     public SyncComposition(ProcessSyncJob processSyncJob) {
         this(processSyncJob, new InvocationDeadline(Clock.systemUTC(), OUTCOME_MARGIN));
+    }
+
+    /** Without prefetch; a batch still drains the lane the worker completes its runs on. */
+    public SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline deadline) {
+        this(processSyncJob, deadline, new SyncBatch.Pipeline(processSyncJob.completions(), null));
+    }
+
+    /** The same wiring, with the invocation deadline the handler starts per invocation. */
+    SyncComposition withDeadline(InvocationDeadline newDeadline) {
+        return new SyncComposition(processSyncJob, newDeadline, pipeline);
+    }
+
+    /** The batch the handler runs per invocation. */
+    public SyncBatch batch() {
+        return new SyncBatch(processSyncJob, pipeline, deadline, SyncJobJson::read);
     }
     static final Duration MAGENTO_TIMEOUT = Duration.ofSeconds(15);
     static final Duration SAGE_TIMEOUT = Duration.ofSeconds(20);
@@ -72,8 +95,8 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
         }
         // every Sage and OAuth call ends before the invocation does (the handler starts it per invocation)
         var deadline = new InvocationDeadline(clock, OUTCOME_MARGIN);
-        return new SyncComposition(of(config, aws, clock, connectedSage(config, aws, clock, env,
-                configured.baseUrl(), deadline), worker).processSyncJob(), deadline);
+        return of(config, aws, clock, connectedSage(config, aws, clock, env, configured.baseUrl(), deadline), worker)
+                .withDeadline(deadline);
     }
 
     private static SyncWorkerSettings workerSettings(String maxAttempts) {
@@ -162,10 +185,14 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
         // the stack parameter when set, otherwise the shop URL pairing stored beside the api_key
         java.util.function.Supplier<String> shop = config.magentoBaseUrl().isBlank() ? keys::magentoBaseUrl
                 : config::magentoBaseUrl;
-        var magento = new HttpMagentoGateway(http, shop,
+        var direct = new HttpMagentoGateway(http, shop,
                 () -> signer.sign(keys.apiKey(), config.tenantId()), MAGENTO_TIMEOUT,
                 // re-paired meanwhile? one retry with the new key before a 401 counts as token_revoked
                 () -> keys.reloadIfChanged().isPresent());
+        // a batch's bodies are fetched when it arrives, its runs completed while the next job waits on Sage
+        var magento = new PrefetchingMagentoGateway(direct, SyncBatch.Pipeline.threads("magento-prefetch",
+                PREFETCH_THREADS));
+        var lane = CompletionLane.background(SyncBatch.Pipeline.threads("run-completion", 1));
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
         // the tile's gauges (pending, failed in 24 h, last run) follow every transition
@@ -180,6 +207,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                 new ProcessSyncJob.Queues(new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
                         new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
                         new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
-                worker, clock));
+                worker, clock, lane), new InvocationDeadline(clock, OUTCOME_MARGIN),
+                new SyncBatch.Pipeline(lane, magento));
     }
 }

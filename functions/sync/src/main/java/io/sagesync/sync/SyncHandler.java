@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import io.sagesync.adapter.sqs.SyncJobJson;
 import io.sagesync.application.PartialBatch;
+import io.sagesync.application.SyncBatch;
 import io.sagesync.application.InvocationDeadline;
 import io.sagesync.application.ProcessSyncJob;
 import io.sagesync.log.Log;
@@ -13,14 +13,13 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Consumes the FIFO SyncQueue (one job → one run outcome) and the standard RetryQueue (a delayed job whose wait is
- * over → back into the FIFO group). Partial batch failures: a failed FIFO message fails the rest of its batch
- * ({@link PartialBatch}); an unparseable body fails, so SQS dead-letters it after its receive limit.
+ * Consumes the FIFO SyncQueue (one job → one run outcome; a batch's jobs in order, their I/O overlapped by {@link
+ * SyncBatch}) and the standard RetryQueue (a delayed job whose wait is over → back into the FIFO group). Partial
+ * batch failures: a failed FIFO message fails the rest of its batch ({@link PartialBatch}); an unparseable body
+ * fails, so SQS dead-letters it after its receive limit.
  */
 public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private static final Log LOG = Log.of(SyncHandler.class);
-
-    private final ProcessSyncJob processSyncJob;
+    private final SyncBatch batch;
     private final InvocationDeadline deadline;
 
     /** Lambda's constructor: the composition root, run once per execution environment. */
@@ -30,7 +29,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     }
 
     public SyncHandler(SyncComposition composition) {
-        this.processSyncJob = composition.processSyncJob();
+        this.batch = composition.batch();
         this.deadline = composition.deadline();
     }
 
@@ -48,16 +47,7 @@ public final class SyncHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         try {
             List<PartialBatch.Item> items = event.getRecords().stream()
                     .map(m -> new PartialBatch.Item(m.getMessageId(), m.getBody(), m.getEventSourceArn())).toList();
-            List<String> failed = PartialBatch.process(items, item -> {
-                try {
-                    var job = SyncJobJson.read(item.body());
-                    return item.fromFifoQueue() ? processSyncJob.process(job) : processSyncJob.forwardRetry(job);
-                } catch (RuntimeException e) {
-                    LOG.warn("message not done; SQS will redeliver it", "message_id", item.messageId(),
-                            "exception", e.getClass().getName());
-                    throw e;
-                }
-            });
+            List<String> failed = batch.run(items);
             return SQSBatchResponse.builder().withBatchItemFailures(failed.stream()
                     .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build())
                     .toList()).build();

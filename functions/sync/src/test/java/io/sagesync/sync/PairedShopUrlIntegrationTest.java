@@ -44,7 +44,7 @@ class PairedShopUrlIntegrationTest {
                     b.keyCacheTtl(), b.jwtLeeway(), "", sage.baseUrl());
             String token = sage.issueTokens().accessToken();
             var handler = new SyncHandler(SyncComposition.of(unpairedParameter, aws.clients(), Clock.systemUTC(),
-                    new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token)).processSyncJob());
+                    new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token)));
             var runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             Instant now = Instant.now();
             runs.createIfAbsent(SyncRun.builder(new SyncRun.Subject("run-paired", TENANT, EventName.INVOICE_CREATED,

@@ -78,7 +78,7 @@ final class SyncPipeline implements AutoCloseable {
                 Duration.ofSeconds(1));
         handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
                 new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, token), worker, fast)
-                .processSyncJob());
+                );
         runs = new DynamoDbSyncRunStore(aws.adminClients().dynamoDb(), aws.tableName(), Clock.systemUTC());
     }
 

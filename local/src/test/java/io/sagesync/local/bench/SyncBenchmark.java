@@ -49,7 +49,7 @@ public final class SyncBenchmark {
                     b.jwtLeeway(), magento.baseUrl(), sage.baseUrl());
             SyncHandler handler = new SyncHandler(SyncComposition.of(config, aws.clients(), Clock.systemUTC(),
                     new SageSettings(sage.baseUrl(), SageSimulator.LEAD_BUSINESS_ID, () -> token),
-                    SyncWorkerSettings.defaults(), InProcessRetry.defaults()).processSyncJob());
+                    SyncWorkerSettings.defaults(), InProcessRetry.defaults()));
             var runs = new DynamoDbSyncRunStore(aws.clients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             var xrefs = new DynamoDbXrefStore(aws.clients().dynamoDb(), aws.tableName(), Clock.systemUTC());
             String fifoArn = "arn:aws:sqs:us-east-1:000000000000:SyncQueue.fifo";

@@ -30,12 +30,12 @@ public final class InMemoryMagentoGateway implements MagentoGateway {
     public final List<SyncStateUpdate> pushed = new ArrayList<>();
 
     @Override
-    public String fetchCanonical(EntityType type, long magentoId) {
+    public synchronized String fetchCanonical(EntityType type, long magentoId) {
         return fetch(entities.getOrDefault(type.wireName() + "/" + magentoId, body));
     }
 
     @Override
-    public String fetchPayment(long invoiceId) {
+    public synchronized String fetchPayment(long invoiceId) {
         return fetch(payment);
     }
 

@@ -1,0 +1,145 @@
+package io.sagesync.application;
+
+import io.sagesync.domain.SyncJob;
+import io.sagesync.log.Log;
+import io.sagesync.port.CallBudget;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * One SQS batch of the sync worker: the FIFO group's next jobs in order (or delayed retries to forward), with the
+ * work that does not need Sage taken off the path between Sage calls, because one tenant's drain rate is bounded by
+ * its Sage calls in series ({@code docs/benchmarks.md}, backlog drain):
+ * <ul>
+ *   <li>every job's Magento body is fetched when the batch arrives ({@link PrefetchingMagentoGateway});</li>
+ *   <li>each job's bookkeeping after its cross-reference (push job, run status, gauges, totals) runs on the
+ *       {@link CompletionLane} while the next job proceeds;</li>
+ *   <li>a FIFO job starts only while {@link #START_RESERVE} of the invocation is left; the rest go back to the queue
+ *       untouched, so a slow Sage can never time out a batch.</li>
+ * </ul>
+ * The answer follows SQS partial-batch rules ({@link PartialBatch}): a FIFO message that is not done fails itself and
+ * every later message of the batch; a failed bookkeeping tail counts as its message not done.
+ */
+public final class SyncBatch {
+    private static final Log LOG = Log.of(SyncBatch.class);
+    /**
+     * Time a FIFO job needs before it may start: its Sage and Magento calls at their timeouts with in-process
+     * retries, with room to spare. With template.yaml's 300 s timeout and 5 messages a batch, a message can be left
+     * untouched at most twice before it runs, below the queue's receive limit of 5.
+     */
+    public static final Duration START_RESERVE = Duration.ofSeconds(60);
+
+    private final ProcessSyncJob jobs;
+    private final Pipeline pipeline;
+    private final CallBudget deadline;
+    private final Function<String, SyncJob> readJob;
+
+    /**
+     * How a batch overlaps its jobs' I/O: the lane {@link ProcessSyncJob} completes runs on, and the prefetching
+     * gateway it fetches through (null: no prefetch).
+     */
+    public record Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch) {
+        public Pipeline {
+            Objects.requireNonNull(lane, "lane");
+        }
+
+        /** A bounded pool of daemon threads that end when idle (they never keep a JVM or a test run alive). */
+        public static ExecutorService threads(String name, int size) {
+            var pool = new ThreadPoolExecutor(size, size, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    Thread.ofPlatform().daemon(true).name(name + "-", 0).factory());
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
+    }
+
+    /** @param readJob parses a message body into a job (throws on an unreadable one: the message fails) */
+    public SyncBatch(ProcessSyncJob jobs, Pipeline pipeline, CallBudget deadline, Function<String, SyncJob> readJob) {
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        if (pipeline.lane() != jobs.completions()) {
+            // the batch must wait for the very tails the worker queues, or it would answer before they are done
+            throw new IllegalArgumentException("the pipeline's lane must be the one the worker completes runs on");
+        }
+        this.deadline = Objects.requireNonNull(deadline, "deadline");
+        this.readJob = Objects.requireNonNull(readJob, "readJob");
+    }
+
+    /** @return the ids of the messages SQS must deliver again, in batch order */
+    public List<String> run(List<PartialBatch.Item> items) {
+        Map<String, String> runOfMessage = new HashMap<>();
+        try {
+            if (pipeline.prefetch() != null) {
+                pipeline.prefetch().prefetch(readable(items));
+            }
+            List<String> failed = PartialBatch.process(items, item -> {
+                if (item.fromFifoQueue() && deadline.remaining().compareTo(START_RESERVE) < 0) {
+                    LOG.warn("invocation nearly over; job left in the queue for the next one", "message_id",
+                            item.messageId());
+                    return false;
+                }
+                try {
+                    SyncJob job = readJob.apply(item.body());
+                    runOfMessage.put(item.messageId(), job.runId());
+                    pipeline.lane().awaitRun(job.runId()); // the same run twice in one batch: one after the other
+                    return item.fromFifoQueue() ? jobs.process(job) : jobs.forwardRetry(job);
+                } catch (RuntimeException e) {
+                    LOG.warn("message not done; SQS will redeliver it", "message_id", item.messageId(),
+                            "exception", e.getClass().getName());
+                    throw e;
+                }
+            });
+            return withFailedTails(items, failed, pipeline.lane().drain(), runOfMessage);
+        } finally {
+            if (pipeline.prefetch() != null) {
+                pipeline.prefetch().forget();
+            }
+        }
+    }
+
+    /** The FIFO jobs of the batch whose bodies can be read (an unreadable one fails in its turn). */
+    private List<SyncJob> readable(List<PartialBatch.Item> items) {
+        List<SyncJob> readable = new ArrayList<>();
+        for (PartialBatch.Item item : items) {
+            if (item.fromFifoQueue()) {
+                try {
+                    readable.add(readJob.apply(item.body()));
+                } catch (RuntimeException unreadable) {
+                    // reported when its turn comes
+                }
+            }
+        }
+        return readable;
+    }
+
+    /** Adds the message of the first failed tail and every later FIFO message, keeping batch order. */
+    private static List<String> withFailedTails(List<PartialBatch.Item> items, List<String> failed,
+                                                List<String> failedTailRuns, Map<String, String> runOfMessage) {
+        if (failedTailRuns.isEmpty()) {
+            return failed;
+        }
+        Set<String> failedRuns = new HashSet<>(failedTailRuns);
+        Set<String> failedIds = new HashSet<>(failed);
+        List<String> all = new ArrayList<>();
+        boolean failRest = false;
+        for (PartialBatch.Item item : items) {
+            if (item.fromFifoQueue() && failedRuns.contains(runOfMessage.get(item.messageId()))) {
+                failRest = true;
+            }
+            if (failedIds.contains(item.messageId()) || failRest && item.fromFifoQueue()) {
+                all.add(item.messageId());
+            }
+        }
+        return all;
+    }
+}
