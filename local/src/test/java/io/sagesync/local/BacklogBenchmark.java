@@ -77,6 +77,8 @@ public final class BacklogBenchmark {
             faults.latency(LatencyModel.logNormal(p50, p95, new Random(seed)));
             Instant drainFrom = Instant.now();
             SageFaults.AddedLatency latencyBefore = faults.latencyAdded();
+            Map<String, Double> waitBefore = meter.waitMillisByThread();
+            Map<String, Long> waitCallsBefore = meter.callsByThread();
             long drainStart = System.nanoTime();
             p.startWorkers();
             Map<String, Integer> terminal = awaitTerminal(p, firstId, n, Duration.ofMinutes(Long.getLong(
@@ -108,6 +110,8 @@ public final class BacklogBenchmark {
                     + "ratio %.3f; vs the latency of the calls actually made (%.1f s): ratio %.3f; "
                     + "throughput %.2f invoices/s%n", drainSeconds, serialFloor, drainSeconds / serialFloor,
                     actualFloor, drainSeconds / actualFloor, n / drainSeconds);
+            printWaits(n, drainSeconds, serialFloor, minus(meter.waitMillisByThread(), waitBefore),
+                    minus(meter.callsByThread(), waitCallsBefore));
             System.out.println("AWS requests (webhooks + drain): " + aws.requests());
             System.out.println("DynamoDB requests by item kind (whole run): " + meter.dynamoDbByItem());
             System.out.println("DynamoDB request units by item kind (whole run): " + meter.unitsByItem());
@@ -136,6 +140,43 @@ public final class BacklogBenchmark {
         String registered = returning ? jane.createdAt() : Instant.now().minus(Duration.ofHours(2)).toString();
         return new CanonicalContacts.Contact(id, "customer" + id + "@example.co.uk", "Cust", "Omer" + id, null,
                 jane.phone(), jane.websiteId(), jane.groupId(), jane.addresses(), registered, registered);
+    }
+
+    /**
+     * Where the drain's non-Sage time goes: the time each thread waited for the emulators. The sync handler's own
+     * thread ({@code esm-sync}) is the tenant's critical path; {@code run-completion} (the runs' bookkeeping) and
+     * {@code magento-prefetch} overlap it. The projection swaps the emulators' measured wait on the critical path for
+     * a per-request latency typical of DynamoDB and SQS in-region (5 and 10 ms: assumptions, not measured here).
+     */
+    private static void printWaits(int n, double drainSeconds, double serialFloor, Map<String, Double> waits,
+                                   Map<String, Long> calls) {
+        System.out.println("AWS wait during the drain, by calling thread and service (ms per invoice, requests per "
+                + "invoice, mean ms per request):");
+        waits.forEach((k, ms) -> System.out.printf("  %-30s %8.1f ms %6.2f req %7.1f ms%n", k, ms / n,
+                (double) calls.getOrDefault(k, 0L) / n, ms / Math.max(1, calls.getOrDefault(k, 0L))));
+        double criticalMs = waits.entrySet().stream().filter(e -> e.getKey().startsWith("esm-sync "))
+                .mapToDouble(Map.Entry::getValue).sum();
+        long criticalCalls = calls.entrySet().stream().filter(e -> e.getKey().startsWith("esm-sync "))
+                .mapToLong(Map.Entry::getValue).sum();
+        for (int perRequestMs : new int[] {5, 10}) {
+            double projected = drainSeconds - criticalMs / 1000 + criticalCalls * perRequestMs / 1000.0;
+            System.out.printf("projection: critical-path AWS wait %.1f s (%d requests) at %d ms each -> drain "
+                    + "%.1f s, ratio %.3f to the serial floor%n", criticalMs / 1000, criticalCalls, perRequestMs,
+                    projected, projected / serialFloor);
+        }
+    }
+
+    private static <V extends Number> Map<String, V> minus(Map<String, V> after, Map<String, V> before) {
+        Map<String, V> delta = new TreeMap<>();
+        after.forEach((k, v) -> {
+            double d = v.doubleValue() - (before.containsKey(k) ? before.get(k).doubleValue() : 0);
+            if (d > 0) {
+                @SuppressWarnings("unchecked")
+                V value = (V) (v instanceof Long ? Long.valueOf((long) d) : Double.valueOf(d));
+                delta.put(k, value);
+            }
+        });
+        return delta;
     }
 
     private static void sendAll(LocalPipeline p, long firstId, int n) throws Exception {

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.DoubleAdder;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
@@ -40,6 +41,9 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> dynamoDbByItem = new ConcurrentHashMap<>();
     private final Map<String, DoubleAdder> unitsByItem = new ConcurrentHashMap<>();
+    private static final ExecutionAttribute<Long> STARTED = new ExecutionAttribute<>("sagesync.meter.started");
+    private final Map<String, LongAdder> nanosByThread = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> callsByThread = new ConcurrentHashMap<>();
     private final DoubleAdder readUnits = new DoubleAdder();
     private final DoubleAdder writeUnits = new DoubleAdder();
 
@@ -85,6 +89,44 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
     }
 
     @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        attributes.putAttribute(STARTED, System.nanoTime());
+    }
+
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        time(attributes);
+    }
+
+    /**
+     * Wall time spent waiting for AWS (the emulators) by calling thread and service, e.g. {@code esm-sync DynamoDb}:
+     * where a function's time goes, and whether it is on the job's path or on a background thread.
+     */
+    public Map<String, Double> waitMillisByThread() {
+        Map<String, Double> copy = new TreeMap<>();
+        nanosByThread.forEach((k, v) -> copy.put(k, v.sum() / 1e6));
+        return copy;
+    }
+
+    /** Requests by calling thread and service (the counts behind {@link #waitMillisByThread()}). */
+    public Map<String, Long> callsByThread() {
+        Map<String, Long> copy = new TreeMap<>();
+        callsByThread.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    private void time(ExecutionAttributes attributes) {
+        Long started = attributes.getAttribute(STARTED);
+        if (started == null) {
+            return;
+        }
+        String key = Thread.currentThread().getName().replaceAll("-\\d+$", "") + " "
+                + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        nanosByThread.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
+        callsByThread.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    @Override
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String key = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
                 + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
@@ -93,6 +135,7 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
 
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        time(attributes);
         double units = price(context.request(), context.response());
         String item = switch (context.request()) {
             case GetItemRequest g -> "GetItem " + kind(g.key());

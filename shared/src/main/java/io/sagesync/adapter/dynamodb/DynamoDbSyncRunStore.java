@@ -51,12 +51,14 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
     private final String tableName;
     private final Clock clock;
     private final RunTable table;
+    private final RunStarts starts;
 
     public DynamoDbSyncRunStore(DynamoDbClient dynamoDb, String tableName, Clock clock) {
         this.dynamoDb = dynamoDb;
         this.tableName = tableName;
         this.clock = clock;
         this.table = new RunTable(dynamoDb, tableName);
+        this.starts = new RunStarts(dynamoDb, tableName, table);
     }
 
     @Override
@@ -163,42 +165,7 @@ public final class DynamoDbSyncRunStore implements SyncRunStore, RunLifecycle {
 
     @Override
     public Optional<RunStart> start(String runId, Instant now) {
-        Optional<Map<String, AttributeValue>> item = get(TableKeys.RUN_PREFIX + runId, TableKeys.RUN_SK);
-        if (item.isEmpty()) {
-            return Optional.empty();
-        }
-        SyncRun before = RunItems.fromItem(item.get());
-        if (before.status() == RunStatus.SUCCEEDED || before.status() == RunStatus.SKIPPED) {
-            return Optional.empty();
-        }
-        // The retry budget continues only across our own delayed retries and crashed attempts (still running); a
-        // fresh run, a re-fired one and an operator's redrive of a failed one start a new cycle.
-        boolean continuing = before.status() == RunStatus.RUNNING || before.status() == RunStatus.QUEUED
-                && Boolean.TRUE.equals(RunItems.boolAttr(item.get(), "retry_pending"));
-        int cycle = continuing ? RunItems.intAttr(item.get(), "cycle_attempts") + 1 : 1;
-        try {
-            var response = dynamoDb.updateItem(UpdateItemRequest.builder().tableName(tableName)
-                    .key(runKey(runId))
-                    .updateExpression("SET #st = :running, attempts = attempts + :one, cycle_attempts = :cycle, "
-                            + "started_at = :now, #upd = :now, #act = :act "
-                            + "REMOVE finished_at, duration_ms, retry_pending")
-                    // optimistic: nobody else moved the run since we read it
-                    .conditionExpression("#st = :before AND attempts = :attempts")
-                    .expressionAttributeNames(Map.of("#st", "status", "#upd", RunItems.UPDATED_AT,
-                            "#act", RunItems.ACTIVE))
-                    .expressionAttributeValues(Map.of(":running", s(RunStatus.RUNNING.wireName()),
-                            ":one", n(1), ":cycle", n(cycle), ":now", s(now.toString()),
-                            ":before", s(before.status().wireName()), ":attempts", n(before.attempts()),
-                            ":act", s(RunItems.ACTIVE_VALUE)))
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .build());
-            return Optional.of(new RunStart(RunItems.fromItem(response.attributes()), cycle,
-                    before.status() == RunStatus.FAILED));
-        } catch (ConditionalCheckFailedException raced) {
-            throw new InfrastructureException("run " + runId + " changed while starting", raced);
-        } catch (SdkException e) {
-            throw new InfrastructureException("run store unavailable", e);
-        }
+        return starts.start(runId, now);
     }
 
     @Override
