@@ -78,6 +78,7 @@ public final class BacklogBenchmark {
             Instant drainFrom = Instant.now();
             SageFaults.AddedLatency latencyBefore = faults.latencyAdded();
             Map<String, Double> waitBefore = meter.waitMillisByThread();
+            Map<String, Double> lockBefore = p.aws.motoLockWaitMillisByThread();
             Map<String, Long> waitCallsBefore = meter.callsByThread();
             long drainStart = System.nanoTime();
             p.startWorkers();
@@ -111,7 +112,8 @@ public final class BacklogBenchmark {
                     + "throughput %.2f invoices/s%n", drainSeconds, serialFloor, drainSeconds / serialFloor,
                     actualFloor, drainSeconds / actualFloor, n / drainSeconds);
             printWaits(n, drainSeconds, serialFloor, minus(meter.waitMillisByThread(), waitBefore),
-                    minus(meter.callsByThread(), waitCallsBefore));
+                    minusCounts(meter.callsByThread(), waitCallsBefore),
+                    minus(p.aws.motoLockWaitMillisByThread(), lockBefore));
             System.out.println("AWS requests (webhooks + drain): " + aws.requests());
             System.out.println("DynamoDB requests by item kind (whole run): " + meter.dynamoDbByItem());
             System.out.println("DynamoDB request units by item kind (whole run): " + meter.unitsByItem());
@@ -149,33 +151,36 @@ public final class BacklogBenchmark {
      * a per-request latency typical of DynamoDB and SQS in-region (5 and 10 ms: assumptions, not measured here).
      */
     private static void printWaits(int n, double drainSeconds, double serialFloor, Map<String, Double> waits,
-                                   Map<String, Long> calls) {
+                                   Map<String, Long> calls, Map<String, Double> lockWaits) {
         System.out.println("AWS wait during the drain, by calling thread and service (ms per invoice, requests per "
                 + "invoice, mean ms per request):");
         waits.forEach((k, ms) -> System.out.printf("  %-30s %8.1f ms %6.2f req %7.1f ms%n", k, ms / n,
                 (double) calls.getOrDefault(k, 0L) / n, ms / Math.max(1, calls.getOrDefault(k, 0L))));
+        System.out.println("waiting for another thread's moto call (local mode serialises them), ms per invoice: "
+                + lockWaits.entrySet().stream().filter(e -> e.getValue() > 0).map(e -> String.format("%s %.1f",
+                e.getKey(), e.getValue() / n)).toList());
         double criticalMs = waits.entrySet().stream().filter(e -> e.getKey().startsWith("esm-sync "))
-                .mapToDouble(Map.Entry::getValue).sum();
+                .mapToDouble(Map.Entry::getValue).sum() + lockWaits.getOrDefault("esm-sync", 0.0);
         long criticalCalls = calls.entrySet().stream().filter(e -> e.getKey().startsWith("esm-sync "))
                 .mapToLong(Map.Entry::getValue).sum();
         for (int perRequestMs : new int[] {5, 10}) {
             double projected = drainSeconds - criticalMs / 1000 + criticalCalls * perRequestMs / 1000.0;
-            System.out.printf("projection: critical-path AWS wait %.1f s (%d requests) at %d ms each -> drain "
+            System.out.printf("projection: critical-path AWS wait incl. moto lock %.1f s (%d requests) at %d ms "
+                    + "each, in parallel as DynamoDB serves them -> drain "
                     + "%.1f s, ratio %.3f to the serial floor%n", criticalMs / 1000, criticalCalls, perRequestMs,
                     projected, projected / serialFloor);
         }
     }
 
-    private static <V extends Number> Map<String, V> minus(Map<String, V> after, Map<String, V> before) {
-        Map<String, V> delta = new TreeMap<>();
-        after.forEach((k, v) -> {
-            double d = v.doubleValue() - (before.containsKey(k) ? before.get(k).doubleValue() : 0);
-            if (d > 0) {
-                @SuppressWarnings("unchecked")
-                V value = (V) (v instanceof Long ? Long.valueOf((long) d) : Double.valueOf(d));
-                delta.put(k, value);
-            }
-        });
+    private static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+        Map<String, Double> delta = new TreeMap<>();
+        after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0.0)));
+        return delta;
+    }
+
+    private static Map<String, Long> minusCounts(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> delta = new TreeMap<>();
+        after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
         return delta;
     }
 

@@ -54,6 +54,18 @@ public final class LocalAws implements AutoCloseable {
     private String kmsKeyId;
     /** One moto call at a time from every client of this harness (see {@link SerializedDynamoDb}). */
     private final java.util.concurrent.locks.ReentrantLock motoLock = new java.util.concurrent.locks.ReentrantLock(true);
+    private final Map<String, java.util.concurrent.atomic.LongAdder> motoLockWaits =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Milliseconds each calling thread (pool number stripped) has waited so far for another thread's moto call
+     * ({@link SerializedDynamoDb}): the harness's one-call-at-a-time cost, which real DynamoDB does not have.
+     */
+    public Map<String, Double> motoLockWaitMillisByThread() {
+        Map<String, Double> copy = new java.util.TreeMap<>();
+        motoLockWaits.forEach((k, v) -> copy.put(k, v.sum() / 1e6));
+        return copy;
+    }
 
     private LocalAws(AwsEnvironment environment, TemplateResources resources) {
         this.environment = environment;
@@ -148,7 +160,7 @@ public final class LocalAws implements AutoCloseable {
                 .build();
         return new AwsClients(
                 // moto needs serialising to be atomic per item, as DynamoDB is; LocalStack does not
-                environment.backend() == AwsBackend.EMULATORS ? SerializedDynamoDb.wrap(dynamoDb, motoLock) : dynamoDb,
+                environment.backend() == AwsBackend.EMULATORS ? SerializedDynamoDb.wrap(dynamoDb, motoLock, motoLockWaits) : dynamoDb,
                 SqsClient.builder().endpointOverride(environment.sqsEndpoint()).region(REGION)
                         .credentialsProvider(CREDENTIALS).httpClient(http).overrideConfiguration(override).build(),
                 SecretsManagerClient.builder().endpointOverride(environment.secretsManagerEndpoint()).region(REGION)

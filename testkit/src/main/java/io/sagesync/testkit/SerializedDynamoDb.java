@@ -18,15 +18,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 final class SerializedDynamoDb implements InvocationHandler {
     private final DynamoDbClient delegate;
     private final ReentrantLock lock;
+    private final java.util.Map<String, java.util.concurrent.atomic.LongAdder> waitNanosByThread;
 
-    private SerializedDynamoDb(DynamoDbClient delegate, ReentrantLock lock) {
+    private SerializedDynamoDb(DynamoDbClient delegate, ReentrantLock lock,
+                               java.util.Map<String, java.util.concurrent.atomic.LongAdder> waitNanosByThread) {
         this.delegate = delegate;
         this.lock = lock;
+        this.waitNanosByThread = waitNanosByThread;
     }
 
-    static DynamoDbClient wrap(DynamoDbClient delegate, ReentrantLock lock) {
+    /**
+     * @param waitNanosByThread where the time each calling thread (name without its pool number) waited for another
+     *                          thread's moto call is added up: a cost of this harness, which benchmarks report apart
+     */
+    static DynamoDbClient wrap(DynamoDbClient delegate, ReentrantLock lock,
+                               java.util.Map<String, java.util.concurrent.atomic.LongAdder> waitNanosByThread) {
         return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, new SerializedDynamoDb(delegate, lock));
+                new Class<?>[] {DynamoDbClient.class}, new SerializedDynamoDb(delegate, lock, waitNanosByThread));
     }
 
     @Override
@@ -38,7 +46,10 @@ final class SerializedDynamoDb implements InvocationHandler {
                 default -> "SerializedDynamoDb(" + delegate + ")";
             };
         }
+        long waitFrom = System.nanoTime();
         lock.lock();
+        waitNanosByThread.computeIfAbsent(Thread.currentThread().getName().replaceAll("-\\d+$", ""),
+                t -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - waitFrom);
         try {
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {

@@ -93,11 +93,6 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
         attributes.putAttribute(STARTED, System.nanoTime());
     }
 
-    @Override
-    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
-        time(attributes);
-    }
-
     /**
      * Wall time spent waiting for AWS (the emulators) by calling thread and service, e.g. {@code esm-sync DynamoDb}:
      * where a function's time goes, and whether it is on the job's path or on a background thread.
@@ -185,6 +180,7 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
 
     @Override
     public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        time(attributes);
         // a conditional write that fails still consumes write capacity (at least one unit)
         SdkRequest r = context.request();
         if (r instanceof PutItemRequest || r instanceof UpdateItemRequest || r instanceof DeleteItemRequest) {
