@@ -5,7 +5,6 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Logger;
-import org.slf4j.helpers.BasicMDCAdapter;
 import org.slf4j.helpers.BasicMarkerFactory;
 import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
@@ -25,7 +24,7 @@ public final class StdoutLogProvider implements SLF4JServiceProvider {
     static final String[] QUIET_PREFIXES = {"org.elasticmq", "org.apache.pekko", "software.amazon.awssdk"};
 
     private final IMarkerFactory markers = new BasicMarkerFactory();
-    private final MDCAdapter mdc = new BasicMDCAdapter();
+    private final MDCAdapter mdc = new ThreadLocalMdc();
     private final ILoggerFactory loggers = new Factory();
 
     @Override

@@ -98,7 +98,7 @@ final class StdoutLogger extends LegacyAbstractLogger implements LoggingEventAwa
             context.putAll(mdc);
         }
         for (KeyValuePair pair : pairs) {
-            context.put(pair.key, String.valueOf(pair.value));
+            context.put(String.valueOf(pair.key), String.valueOf(pair.value));
         }
         Instant now = Instant.now();
         PrintStream out = System.out;
@@ -145,7 +145,8 @@ final class StdoutLogger extends LegacyAbstractLogger implements LoggingEventAwa
     }
 
     /** A JSON string: quotes, backslashes and control characters escaped. */
-    static void quoted(StringBuilder line, String text) {
+    static void quoted(StringBuilder line, String value) {
+        String text = String.valueOf(value);
         line.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -111,6 +111,22 @@ class LogTest {
                 .isEqualTo(StdoutLogProvider.class);
     }
 
+    @Test
+    void aThreadStartedDuringAnInvocation_doesNotInheritItsContext() throws Exception {
+        Log.withContext("run_id", "r-1");
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread pooled = new Thread(() -> {
+            seen.set(String.valueOf(MDC.get("run_id")));
+            Log.of(LogTest.class).info("from a pool thread");
+        });
+        pooled.start();
+        pooled.join();
+
+        assertThat(seen.get()).isEqualTo("null");
+        assertThat(JSON.readTree(lines().get(0)).has("run_id")).isFalse();
+        assertThat(MDC.get("run_id")).as("the starting thread keeps its own").isEqualTo("r-1");
+    }
+
     private List<String> lines() {
         return out.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
     }
