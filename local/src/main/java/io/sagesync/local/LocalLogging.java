@@ -1,11 +1,10 @@
 package io.sagesync.local;
 
-import org.apache.logging.log4j.core.config.Configurator;
-
 /**
  * {@code make local} prints one readable line per event (time, level, logger, message, then the context such as
  * tenant and run_id) instead of the JSON objects Lambda ships to CloudWatch: the first-sync walkthrough stays
- * legible. Same log4j2.xml, other appender: {@code -Dsagesync.log.format=json} keeps JSON locally.
+ * legible. Same SLF4J provider ({@code io.sagesync.log.StdoutLogProvider}), which reads the format on every line:
+ * {@code -Dsagesync.log.format=json} keeps JSON locally.
  */
 final class LocalLogging {
     static final String FORMAT_PROPERTY = "sagesync.log.format";
@@ -13,11 +12,10 @@ final class LocalLogging {
     private LocalLogging() {
     }
 
-    /** Selects the console layout unless a format was chosen on the command line, and applies it now. */
+    /** Selects the console layout unless a format was chosen on the command line; it applies from the next line. */
     static void useConsole() {
         if (System.getProperty(FORMAT_PROPERTY) == null) {
             System.setProperty(FORMAT_PROPERTY, "console");
         }
-        Configurator.reconfigure();
     }
 }

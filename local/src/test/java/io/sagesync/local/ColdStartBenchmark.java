@@ -76,7 +76,8 @@ public final class ColdStartBenchmark {
         for (String k : list.get(0).keySet()) {
             List<Long> values = list.stream().map(m -> m.get(k)).sorted().toList();
             out.append(k).append(" median ").append(values.get(values.size() / 2));
-            if (k.startsWith("init") || k.startsWith("first") || k.startsWith("rss_peak")) {
+            if (k.startsWith("init") || k.startsWith("constructor") || k.startsWith("first")
+                    || k.startsWith("rss_peak")) {
                 out.append(" ").append(values);
             }
             out.append("; ");

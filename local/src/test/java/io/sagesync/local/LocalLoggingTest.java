@@ -6,7 +6,6 @@ import io.sagesync.log.Log;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.apache.logging.log4j.core.config.Configurator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,6 @@ class LocalLoggingTest {
         System.setOut(stdout);
         Log.clearContext();
         System.clearProperty(LocalLogging.FORMAT_PROPERTY);
-        Configurator.reconfigure();
     }
 
     @Test

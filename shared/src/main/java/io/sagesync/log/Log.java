@@ -11,7 +11,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * {@code LOG.info("run finished", "run_id", id, "status", "succeeded")}.
  *
  * <p>The fields travel as SLF4J key-value pairs; the per-invocation context (tenant, run id, event, step) is in the
- * SLF4J {@link org.slf4j.MDC}, set by the use case or handler. The layout is chosen by {@code log4j2.xml}: one JSON
+ * SLF4J {@link org.slf4j.MDC}, set by the use case or handler. The provider is {@link StdoutLogProvider}: one JSON
  * object per line for Lambda, a readable console line in {@code make local}. Callers pass identifiers and codes
  * only: never tokens, keys, bodies, e-mails or addresses. There is deliberately no method that takes a throwable or
  * an arbitrary object to serialise: an exception message can carry a secret, so callers log its class name.

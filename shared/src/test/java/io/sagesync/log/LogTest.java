@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** The Lambda layout (log4j2.xml + sagesync-log-layout.json) as CloudWatch receives it: stdout, one JSON per line. */
+/** The Lambda layout ({@link StdoutLogProvider}) as CloudWatch receives it: stdout, one JSON per line. */
 class LogTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -72,6 +72,59 @@ class LogTest {
         assertThat(second.get("run_id").asText()).isEqualTo("r-context");
         assertThat(MDC.get("step")).isNull();
         assertThat(JSON.readTree(lines.get(2)).has("run_id")).isFalse();
+    }
+
+    @Test
+    void throwable_givesItsClassOnly_neverItsMessage() throws Exception {
+        org.slf4j.LoggerFactory.getLogger("io.sagesync.probe").atError()
+                .setCause(new IllegalStateException("secret-token-value")).log("failed");
+
+        JsonNode json = JSON.readTree(lines().get(0));
+        assertThat(json.get("error_class").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(lines().get(0)).doesNotContain("secret-token-value");
+    }
+
+    @Test
+    void classicApi_formatsArguments_andEscapesControlCharacters() throws Exception {
+        org.slf4j.LoggerFactory.getLogger("io.sagesync.probe").warn("a {} b\t{}", "x\u0001", 7);
+
+        JsonNode json = JSON.readTree(lines().get(0));
+        assertThat(json.get("level").asText()).isEqualTo("WARN");
+        assertThat(json.get("message").asText()).isEqualTo("a x\u0001 b\t7");
+    }
+
+    @Test
+    void chattyLibraries_logWarningsOnly() throws Exception {
+        var sdk = org.slf4j.LoggerFactory.getLogger("software.amazon.awssdk.request");
+        sdk.info("noise");
+        sdk.debug("noise");
+        sdk.warn("worth reading");
+        org.slf4j.LoggerFactory.getLogger("io.sagesync.probe").debug("debug is off");
+
+        assertThat(lines()).hasSize(1);
+        assertThat(JSON.readTree(lines().get(0)).get("message").asText()).isEqualTo("worth reading");
+    }
+
+    @Test
+    void theProviderIsOurs_soNoSecondProviderOrConfigurationFileDecides() {
+        assertThat(org.slf4j.LoggerFactory.getILoggerFactory().getClass().getEnclosingClass())
+                .isEqualTo(StdoutLogProvider.class);
+    }
+
+    @Test
+    void aThreadStartedDuringAnInvocation_doesNotInheritItsContext() throws Exception {
+        Log.withContext("run_id", "r-1");
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread pooled = new Thread(() -> {
+            seen.set(String.valueOf(MDC.get("run_id")));
+            Log.of(LogTest.class).info("from a pool thread");
+        });
+        pooled.start();
+        pooled.join();
+
+        assertThat(seen.get()).isEqualTo("null");
+        assertThat(JSON.readTree(lines().get(0)).has("run_id")).isFalse();
+        assertThat(MDC.get("run_id")).as("the starting thread keeps its own").isEqualTo("r-1");
     }
 
     private List<String> lines() {
