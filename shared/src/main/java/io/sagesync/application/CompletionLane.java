@@ -90,6 +90,10 @@ public final class CompletionLane {
                 notDone.add(e.getKey());
             }
         }
+        if (!notDone.isEmpty()) {
+            LOG.error("run bookkeeping not done; these runs' messages return to the queue", "first_run_id",
+                    notDone.get(0), "runs", notDone.size());
+        }
         return notDone;
     }
 
@@ -98,11 +102,9 @@ public final class CompletionLane {
             tail.get();
             return true;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null && e.getCause().getCause() != null
-                    && e.getCause() instanceof java.util.concurrent.CompletionException ? e.getCause().getCause()
-                    : e.getCause();
-            LOG.error("run bookkeeping failed; the message returns to the queue", "error",
-                    cause == null ? "unknown" : cause.getClass().getSimpleName());
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException wrapped
+                    && wrapped.getCause() != null ? wrapped.getCause() : e.getCause();
+            LOG.warn("run bookkeeping failed", "error", cause == null ? "unknown" : cause.getClass().getSimpleName());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

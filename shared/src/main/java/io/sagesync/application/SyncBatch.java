@@ -22,7 +22,8 @@ import java.util.function.Function;
  * work that does not need Sage taken off the path between Sage calls, because one tenant's drain rate is bounded by
  * its Sage calls in series ({@code docs/benchmarks.md}, backlog drain):
  * <ul>
- *   <li>every job's Magento body is fetched when the batch arrives ({@link PrefetchingMagentoGateway});</li>
+ *   <li>every job's Magento body is fetched when the batch arrives ({@link PrefetchingMagentoGateway}), and the
+ *       merchant's policy is read once for the batch ({@link BatchScopedPolicy});</li>
  *   <li>each job's bookkeeping after its cross-reference (push job, run status, gauges, totals) runs on the
  *       {@link CompletionLane} while the next job proceeds;</li>
  *   <li>a FIFO job starts only while {@link #START_RESERVE} of the invocation is left; the rest go back to the queue
@@ -46,12 +47,17 @@ public final class SyncBatch {
     private final Function<String, SyncJob> readJob;
 
     /**
-     * How a batch overlaps its jobs' I/O: the lane {@link ProcessSyncJob} completes runs on, and the prefetching
-     * gateway it fetches through (null: no prefetch).
+     * How a batch overlaps its jobs' I/O: the lane {@link ProcessSyncJob} completes runs on, the prefetching gateway
+     * it fetches through (null: no prefetch) and the binding whose policy it reads once per batch (null: per job).
      */
-    public record Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch) {
+    public record Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch, BatchScopedPolicy policy) {
         public Pipeline {
             Objects.requireNonNull(lane, "lane");
+        }
+
+        /** The lane alone: no prefetch, the policy read per job. */
+        public static Pipeline laneOnly(CompletionLane lane) {
+            return new Pipeline(lane, null, null);
         }
 
         /** A bounded pool of daemon threads that end when idle (they never keep a JVM or a test run alive). */
@@ -78,6 +84,7 @@ public final class SyncBatch {
     /** @return the ids of the messages SQS must deliver again, in batch order */
     public List<String> run(List<PartialBatch.Item> items) {
         Map<String, String> runOfMessage = new HashMap<>();
+        forgetPolicy();
         try {
             if (pipeline.prefetch() != null) {
                 pipeline.prefetch().prefetch(readable(items));
@@ -104,6 +111,13 @@ public final class SyncBatch {
             if (pipeline.prefetch() != null) {
                 pipeline.prefetch().forget();
             }
+            forgetPolicy();
+        }
+    }
+
+    private void forgetPolicy() {
+        if (pipeline.policy() != null) {
+            pipeline.policy().forget();
         }
     }
 

@@ -96,26 +96,9 @@ public final class Metrics {
         sink.accept(line.toString());
     }
 
-    /** A JSON string literal: quotes, backslashes and control characters escaped, so a line is always valid JSON. */
+    /** A JSON string literal, escaped as log lines are ({@link StdoutLogger#quoted}), so a line is valid JSON. */
     private static StringBuilder appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        StdoutLogger.quoted(sb, s);
+        return sb;
     }
 }

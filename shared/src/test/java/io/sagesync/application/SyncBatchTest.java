@@ -49,13 +49,15 @@ class SyncBatchTest {
     private final CompletionLane lane = CompletionLane.background(laneThread);
     private final PrefetchingMagentoGateway prefetching = new PrefetchingMagentoGateway(magento, prefetchThreads);
     private Duration remaining = Duration.ofMinutes(5);
+    private final CountingBindingStore bindings = new CountingBindingStore();
+    private final BatchScopedPolicy policy = new BatchScopedPolicy(bindings);
 
     private final SyncBatch batch = new SyncBatch(new ProcessSyncJob(TENANT, runs,
             new ProcessSyncJob.Source(prefetching, new CanonicalJsonParser()),
-            new ProcessSyncJob.Ledger(new InMemoryBindingStore(), sage, xrefs),
+            new ProcessSyncJob.Ledger(policy, sage, xrefs),
             new ProcessSyncJob.Queues(pushes, new InMemoryRetryScheduler(), new InMemorySyncQueue()),
             SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC), lane),
-            new SyncBatch.Pipeline(lane, prefetching), () -> remaining, SyncJobJson::read);
+            new SyncBatch.Pipeline(lane, prefetching, policy), () -> remaining, SyncJobJson::read);
 
     @AfterEach
     void stopThreads() {
@@ -79,6 +81,16 @@ class SyncBatchTest {
         }
         assertThat(pushes.jobs()).extracting(PushJob::runId)
                 .containsExactly("run-1", "run-2", "run-3", "run-4", "run-5");
+    }
+
+    @Test
+    void thePolicyIsReadOncePerBatch_andAgainByTheNextBatch() {
+        assertThat(batch.run(List.of(fifo(1), fifo(2), fifo(3)))).isEmpty();
+        assertThat(bindings.policyReads).isEqualTo(1);
+
+        assertThat(batch.run(List.of(fifo(4)))).isEmpty();
+        assertThat(bindings.policyReads).isEqualTo(2);
+        assertThat(sage.posted).hasSize(4);
     }
 
     @Test
@@ -157,7 +169,7 @@ class SyncBatchTest {
                 SyncWorkerSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SyncBatch(worker,
-                new SyncBatch.Pipeline(lane, null), () -> remaining, SyncJobJson::read))
+                SyncBatch.Pipeline.laneOnly(lane), () -> remaining, SyncJobJson::read))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -173,6 +185,38 @@ class SyncBatchTest {
                 "invoice.created:" + id), NOW).enqueued(true).build());
         magento.entities.putIfAbsent("invoice/" + id, CanonicalInvoices.gbpRegistered(id));
         return new SyncJob(runId, TENANT, EventName.INVOICE_CREATED, id, 1, 1, 1);
+    }
+
+    /** The in-memory binding, counting policy reads. */
+    private static final class CountingBindingStore implements io.sagesync.port.BindingStore {
+        private final InMemoryBindingStore store = new InMemoryBindingStore();
+        int policyReads;
+
+        @Override
+        public synchronized io.sagesync.domain.policy.SyncPolicy policy() {
+            policyReads++;
+            return store.policy();
+        }
+
+        @Override
+        public void savePolicy(io.sagesync.domain.policy.SyncPolicy policy) {
+            store.savePolicy(policy);
+        }
+
+        @Override
+        public io.sagesync.domain.BindingState state() {
+            return store.state();
+        }
+
+        @Override
+        public void flagMagento(String status, String reason) {
+            store.flagMagento(status, reason);
+        }
+
+        @Override
+        public void flagSage(String status, String reason) {
+            store.flagSage(status, reason);
+        }
     }
 
     /** Records push jobs; its {@code failOnCall}-th enqueue fails as our own infrastructure would. */

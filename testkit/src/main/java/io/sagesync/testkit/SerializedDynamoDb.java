@@ -48,9 +48,9 @@ final class SerializedDynamoDb implements InvocationHandler {
         }
         long waitFrom = System.nanoTime();
         lock.lock();
-        waitNanosByThread.computeIfAbsent(Thread.currentThread().getName().replaceAll("-\\d+$", ""),
-                t -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - waitFrom);
         try {
+            waitNanosByThread.computeIfAbsent(Thread.currentThread().getName().replaceAll("-\\d+$", ""),
+                    t -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - waitFrom);
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {
             throw e.getCause();

@@ -1,6 +1,7 @@
 package io.sagesync.sync;
 
 import io.sagesync.adapter.sqs.SyncJobJson;
+import io.sagesync.application.BatchScopedPolicy;
 import io.sagesync.application.CompletionLane;
 import io.sagesync.application.PrefetchingMagentoGateway;
 import io.sagesync.application.SyncBatch;
@@ -66,7 +67,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
 
     /** Without prefetch; a batch still drains the lane the worker completes its runs on. */
     public SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline deadline) {
-        this(processSyncJob, deadline, new SyncBatch.Pipeline(processSyncJob.completions(), null));
+        this(processSyncJob, deadline, SyncBatch.Pipeline.laneOnly(processSyncJob.completions()));
     }
 
     /** The same wiring, with the invocation deadline the handler starts per invocation. */
@@ -193,6 +194,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
         var magento = new PrefetchingMagentoGateway(direct, SyncBatch.Pipeline.threads("magento-prefetch",
                 PREFETCH_THREADS));
         var lane = CompletionLane.background(SyncBatch.Pipeline.threads("run-completion", 1));
+        var binding = new BatchScopedPolicy(new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock));
         // RunsByOutcome / StepLatency / Retries in EMF: the FailedRunsAlarm in template.yaml watches function=sync
         var store = new DynamoDbSyncRunStore(aws.dynamoDb(), config.tableName(), clock);
         // the tile's gauges (pending, failed in 24 h, last run) follow every transition
@@ -202,12 +204,12 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                 Metrics.toStdout(config.tenantId(), "sync", clock));
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
                 new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
-                new ProcessSyncJob.Ledger(new DynamoDbBindingStore(aws.dynamoDb(), config.tableName(), clock),
+                new ProcessSyncJob.Ledger(binding,
                         sageGateway, new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock)),
                 new ProcessSyncJob.Queues(new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
                         new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
                         new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
                 worker, clock, lane), new InvocationDeadline(clock, OUTCOME_MARGIN),
-                new SyncBatch.Pipeline(lane, magento));
+                new SyncBatch.Pipeline(lane, magento, binding));
     }
 }
