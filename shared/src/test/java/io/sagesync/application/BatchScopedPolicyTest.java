@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sagesync.domain.BindingState;
 import io.sagesync.domain.policy.PolicyValidationException;
 import io.sagesync.domain.policy.SyncPolicy;
-import io.sagesync.port.BindingStore;
 import io.sagesync.testkit.fakes.InMemoryBindingStore;
 import org.junit.jupiter.api.Test;
 
@@ -38,35 +37,11 @@ class BatchScopedPolicyTest {
 
     @Test
     void anInvalidStoredPolicy_isNeverKept_everyReadFailsAgain() {
-        int[] reads = {0};
-        var invalid = new BatchScopedPolicy(new BindingStore() {
-            @Override
-            public SyncPolicy policy() {
-                reads[0]++;
-                throw new PolicyValidationException(java.util.List.of("tax_rate_map: bad"));
-            }
+        store.policyFailure = new PolicyValidationException(java.util.List.of("tax_rate_map: bad"));
 
-            @Override
-            public void savePolicy(SyncPolicy policy) {
-            }
-
-            @Override
-            public BindingState state() {
-                return BindingState.initial();
-            }
-
-            @Override
-            public void flagMagento(String status, String reason) {
-            }
-
-            @Override
-            public void flagSage(String status, String reason) {
-            }
-        });
-
-        assertThatThrownBy(invalid::policy).isInstanceOf(PolicyValidationException.class);
-        assertThatThrownBy(invalid::policy).isInstanceOf(PolicyValidationException.class);
-        assertThat(reads[0]).isEqualTo(2);
+        assertThatThrownBy(batch::policy).isInstanceOf(PolicyValidationException.class);
+        assertThatThrownBy(batch::policy).isInstanceOf(PolicyValidationException.class);
+        assertThat(store.policyReads).isEqualTo(2);
     }
 
     /** The defaults with another tax rate id: a policy the merchant changed. */

@@ -49,7 +49,7 @@ class SyncBatchTest {
     private final CompletionLane lane = CompletionLane.background(laneThread);
     private final PrefetchingMagentoGateway prefetching = new PrefetchingMagentoGateway(magento, prefetchThreads);
     private Duration remaining = Duration.ofMinutes(5);
-    private final CountingBindingStore bindings = new CountingBindingStore();
+    private final InMemoryBindingStore bindings = new InMemoryBindingStore();
     private final BatchScopedPolicy policy = new BatchScopedPolicy(bindings);
 
     private final SyncBatch batch = new SyncBatch(new ProcessSyncJob(TENANT, runs,
@@ -185,38 +185,6 @@ class SyncBatchTest {
                 "invoice.created:" + id), NOW).enqueued(true).build());
         magento.entities.putIfAbsent("invoice/" + id, CanonicalInvoices.gbpRegistered(id));
         return new SyncJob(runId, TENANT, EventName.INVOICE_CREATED, id, 1, 1, 1);
-    }
-
-    /** The in-memory binding, counting policy reads. */
-    private static final class CountingBindingStore implements io.sagesync.port.BindingStore {
-        private final InMemoryBindingStore store = new InMemoryBindingStore();
-        int policyReads;
-
-        @Override
-        public synchronized io.sagesync.domain.policy.SyncPolicy policy() {
-            policyReads++;
-            return store.policy();
-        }
-
-        @Override
-        public void savePolicy(io.sagesync.domain.policy.SyncPolicy policy) {
-            store.savePolicy(policy);
-        }
-
-        @Override
-        public io.sagesync.domain.BindingState state() {
-            return store.state();
-        }
-
-        @Override
-        public void flagMagento(String status, String reason) {
-            store.flagMagento(status, reason);
-        }
-
-        @Override
-        public void flagSage(String status, String reason) {
-            store.flagSage(status, reason);
-        }
     }
 
     /** Records push jobs; its {@code failOnCall}-th enqueue fails as our own infrastructure would. */

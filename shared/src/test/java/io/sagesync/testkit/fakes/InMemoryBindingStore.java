@@ -8,9 +8,17 @@ import io.sagesync.port.BindingStore;
 public final class InMemoryBindingStore implements BindingStore {
     private SyncPolicy policy = SyncPolicy.defaults();
     private BindingState state = BindingState.initial();
+    /** Policy reads so far. */
+    public int policyReads;
+    /** Thrown by every policy read while set (a stored policy that no longer validates). */
+    public io.sagesync.domain.policy.PolicyValidationException policyFailure;
 
     @Override
     public synchronized SyncPolicy policy() {
+        policyReads++;
+        if (policyFailure != null) {
+            throw policyFailure;
+        }
         return policy;
     }
 
