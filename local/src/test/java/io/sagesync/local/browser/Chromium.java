@@ -123,8 +123,29 @@ public final class Chromium implements AutoCloseable {
         command("POST", "/element/" + el + "/value", JSON.createObjectNode().put("text", text));
     }
 
+    /**
+     * Clicks, then waits (up to 10 s) for the page the click leads to: every click in the console follows a link or
+     * posts a form, and the driver can answer before the browser has followed the post's redirects and loaded the
+     * new page, so reading the page at once would race it.
+     */
     public void click(String css) throws IOException {
+        script("window.__sagesyncBeforeClick = true; return true;");
         command("POST", "/element/" + find(css) + "/click", JSON.createObjectNode());
+        waitFor(Duration.ofSeconds(10), () -> {
+            try {
+                return script("return !window.__sagesyncBeforeClick && document.readyState === 'complete';")
+                        .asBoolean(false);
+            } catch (IOException navigating) {
+                return false;
+            }
+        });
+    }
+
+    /** Runs {@code js} in the page and returns its value (an error object while the page is being replaced). */
+    private JsonNode script(String js) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("script", js);
+        body.putArray("args");
+        return command("POST", "/execute/sync", body).path("value");
     }
 
     public void screenshot(Path file) throws IOException {
