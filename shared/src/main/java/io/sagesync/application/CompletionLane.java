@@ -26,6 +26,8 @@ public final class CompletionLane {
     private final ExecutorService executor;
     private final Map<String, CompletableFuture<Void>> pending = new LinkedHashMap<>();
     private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+    /** The run whose job is being processed ({@link #enter}): writes made for it join its tail. */
+    private String current;
 
     private CompletionLane(ExecutorService executor) {
         this.executor = executor;
@@ -61,6 +63,33 @@ public final class CompletionLane {
         pending.put(runId, last);
     }
 
+    /**
+     * Runs or queues {@code write} as part of the current run's tail ({@link #enter}), ahead of the completion the
+     * run's job submits when it ends; with no current run, or inline, it runs now on the caller.
+     */
+    public void submitForCurrentRun(Runnable write) {
+        String run;
+        synchronized (this) {
+            run = current;
+        }
+        if (executor == null || run == null) {
+            write.run();
+            return;
+        }
+        submit(run, write);
+    }
+
+    /**
+     * The batch is about to process {@code runId}'s job: waits for that run's pending tail (the same run twice in a
+     * batch), then makes it the current run.
+     */
+    public void enter(String runId) {
+        awaitRun(runId);
+        synchronized (this) {
+            current = runId;
+        }
+    }
+
     /** Waits for the tail of {@code runId} if one is pending (the same run twice in a batch). */
     public void awaitRun(String runId) {
         CompletableFuture<Void> tail;
@@ -83,6 +112,7 @@ public final class CompletionLane {
             tails = new LinkedHashMap<>(pending);
             pending.clear();
             last = CompletableFuture.completedFuture(null);
+            current = null;
         }
         List<String> notDone = new ArrayList<>();
         for (Map.Entry<String, CompletableFuture<Void>> e : tails.entrySet()) {

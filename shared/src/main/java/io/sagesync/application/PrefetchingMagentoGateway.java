@@ -67,6 +67,28 @@ public final class PrefetchingMagentoGateway implements MagentoGateway {
         fetched.clear();
     }
 
+    /**
+     * The prefetched body of this entity once it has arrived, without handing it out (its job still gets it); empty
+     * when it was not prefetched, was handed out already, or failed. For reading ahead ({@link Lookahead}).
+     */
+    public java.util.Optional<String> peek(EntityType type, long magentoId) {
+        Future<String> body;
+        synchronized (this) {
+            body = fetched.get(type.name() + "/" + magentoId);
+        }
+        if (body == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(body.get());
+        } catch (ExecutionException | CancellationException e) {
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        }
+    }
+
     @Override
     public String fetchCanonical(EntityType type, long magentoId) {
         Future<String> body = take(type.name() + "/" + magentoId);

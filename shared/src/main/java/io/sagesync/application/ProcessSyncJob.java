@@ -197,8 +197,12 @@ public final class ProcessSyncJob {
             LOG.warn("retries exhausted; run failed and job dead-lettered", "run_id", job.runId(),
                     "error_class", failure.errorClass().wireName(), "attempts", attempt);
             RunOutcome failed = RunOutcome.failed(failure.errorClass(), failure.reason(), startedAt, clock.instant());
-            complete(job, failed, pushUpdate(job, failed));
-            retries.deadLetter(job);
+            SyncStateUpdate update = pushUpdate(job, failed);
+            // after any write this attempt queued, and the dead letter only once the failure is recorded
+            lane.submit(job.runId(), () -> {
+                complete(job, failed, update);
+                retries.deadLetter(job);
+            });
             return;
         }
         LOG.info("transient failure; retrying later", "run_id", job.runId(), "error_class",

@@ -24,7 +24,9 @@ import java.util.function.Function;
  * <ul>
  *   <li>every job's Magento body is fetched when the batch arrives ({@link PrefetchingMagentoGateway}), and the
  *       merchant's policy is read once for the batch ({@link BatchScopedPolicy});</li>
- *   <li>each job's bookkeeping after its cross-reference (push job, run status, gauges, totals) runs on the
+ *   <li>while a job waits on Sage, the next one is prepared ({@link Lookahead}): its run started and its
+ *       cross-references read;</li>
+ *   <li>each job's writes after its Sage call (cross-references, push job, run status, gauges, totals) run on the
  *       {@link CompletionLane} while the next job proceeds;</li>
  *   <li>a FIFO job starts only while {@link #START_RESERVE} of the invocation is left; the rest go back to the queue
  *       untouched, so a slow Sage can never time out a batch.</li>
@@ -48,16 +50,27 @@ public final class SyncBatch {
 
     /**
      * How a batch overlaps its jobs' I/O: the lane {@link ProcessSyncJob} completes runs on, the prefetching gateway
-     * it fetches through (null: no prefetch) and the binding whose policy it reads once per batch (null: per job).
+     * it fetches through (null: no prefetch), the binding whose policy it reads once per batch (null: per job), and
+     * the lookahead that prepares the next job while the current one waits on Sage (null: none; it must share the
+     * worker's run store and xref store, {@link BatchRunStarts} and {@link BatchXrefs}).
      */
-    public record Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch, BatchScopedPolicy policy) {
+    public record Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch, BatchScopedPolicy policy,
+                           Lookahead lookahead) {
         public Pipeline {
             Objects.requireNonNull(lane, "lane");
+            if (lookahead != null && prefetch == null) {
+                throw new IllegalArgumentException("the lookahead reads the prefetched bodies: it needs the prefetch");
+            }
+        }
+
+        /** Without a lookahead: each job starts its run and reads its xrefs when its turn comes. */
+        public Pipeline(CompletionLane lane, PrefetchingMagentoGateway prefetch, BatchScopedPolicy policy) {
+            this(lane, prefetch, policy, null);
         }
 
         /** The lane alone: no prefetch, the policy read per job. */
         public static Pipeline laneOnly(CompletionLane lane) {
-            return new Pipeline(lane, null, null);
+            return new Pipeline(lane, null, null, null);
         }
 
         /** A bounded pool of daemon threads that end when idle (they never keep a JVM or a test run alive). */
@@ -84,10 +97,16 @@ public final class SyncBatch {
     /** @return the ids of the messages SQS must deliver again, in batch order */
     public List<String> run(List<PartialBatch.Item> items) {
         Map<String, String> runOfMessage = new HashMap<>();
+        Map<String, SyncJob> jobOfMessage = readable(items);
+        Set<String> soleJobRuns = soleJobRuns(items, jobOfMessage);
+        Map<String, SyncJob> nextOfMessage = nextFifoJobs(items, jobOfMessage, soleJobRuns);
+        // runs already prepared, and those never to be (a run's second job must see what its first one did)
+        Set<String> prepared = new HashSet<>();
         forgetPolicy();
         try {
             if (pipeline.prefetch() != null) {
-                pipeline.prefetch().prefetch(readable(items));
+                pipeline.prefetch().prefetch(items.stream().filter(PartialBatch.Item::fromFifoQueue)
+                        .map(i -> jobOfMessage.get(i.messageId())).filter(Objects::nonNull).toList());
             }
             List<String> failed = PartialBatch.process(items, item -> {
                 if (item.fromFifoQueue() && deadline.remaining().compareTo(START_RESERVE) < 0) {
@@ -96,10 +115,19 @@ public final class SyncBatch {
                     return false;
                 }
                 try {
-                    SyncJob job = readJob.apply(item.body());
+                    SyncJob job = jobOfMessage.get(item.messageId());
+                    if (job == null) {
+                        job = readJob.apply(item.body()); // unreadable: fails here, in its turn
+                    }
                     runOfMessage.put(item.messageId(), job.runId());
-                    pipeline.lane().awaitRun(job.runId()); // the same run twice in one batch: one after the other
-                    return item.fromFifoQueue() ? jobs.process(job) : jobs.forwardRetry(job);
+                    pipeline.lane().enter(job.runId()); // the same run twice in one batch: one after the other
+                    if (!item.fromFifoQueue()) {
+                        return jobs.forwardRetry(job);
+                    }
+                    if (soleJobRuns.contains(job.runId())) {
+                        prepare(job, nextOfMessage.get(item.messageId()), prepared);
+                    }
+                    return jobs.process(job);
                 } catch (RuntimeException e) {
                     LOG.warn("message not done; SQS will redeliver it", "message_id", item.messageId(),
                             "exception", e.getClass().getName());
@@ -111,7 +139,28 @@ public final class SyncBatch {
             if (pipeline.prefetch() != null) {
                 pipeline.prefetch().forget();
             }
+            if (pipeline.lookahead() != null) {
+                pipeline.lookahead().forget();
+            }
             forgetPolicy();
+        }
+    }
+
+    /**
+     * Before a FIFO job runs: prepares it if nothing did (the batch's first), and the next one while this one waits
+     * on Sage, if the invocation has time for both ({@link BatchRunStarts} explains why that bound matters).
+     */
+    private void prepare(SyncJob job, SyncJob next, Set<String> prepared) {
+        Lookahead lookahead = pipeline.lookahead();
+        if (lookahead == null) {
+            return;
+        }
+        if (prepared.add(job.runId())) {
+            lookahead.prepare(job);
+        }
+        if (next != null && deadline.remaining().compareTo(START_RESERVE.multipliedBy(2)) >= 0
+                && prepared.add(next.runId())) {
+            lookahead.prepare(next);
         }
     }
 
@@ -121,19 +170,48 @@ public final class SyncBatch {
         }
     }
 
-    /** The FIFO jobs of the batch whose bodies can be read (an unreadable one fails in its turn). */
-    private List<SyncJob> readable(List<PartialBatch.Item> items) {
-        List<SyncJob> readable = new ArrayList<>();
+    /** Every message's job, parsed once; an unreadable one is left out (it fails when its turn comes). */
+    private Map<String, SyncJob> readable(List<PartialBatch.Item> items) {
+        Map<String, SyncJob> jobs = new HashMap<>();
         for (PartialBatch.Item item : items) {
-            if (item.fromFifoQueue()) {
-                try {
-                    readable.add(readJob.apply(item.body()));
-                } catch (RuntimeException unreadable) {
-                    // reported when its turn comes
-                }
+            try {
+                jobs.put(item.messageId(), readJob.apply(item.body()));
+            } catch (RuntimeException unreadable) {
+                // reported when its turn comes
             }
         }
-        return readable;
+        return jobs;
+    }
+
+    /**
+     * The runs with exactly one readable FIFO job in the batch: only those are prepared ahead (a run's second job
+     * must see what its first one did).
+     */
+    private static Set<String> soleJobRuns(List<PartialBatch.Item> items, Map<String, SyncJob> jobs) {
+        Map<String, Integer> jobsOfRun = new HashMap<>();
+        items.stream().filter(PartialBatch.Item::fromFifoQueue).map(i -> jobs.get(i.messageId()))
+                .filter(Objects::nonNull).forEach(j -> jobsOfRun.merge(j.runId(), 1, Integer::sum));
+        Set<String> sole = new HashSet<>();
+        jobsOfRun.forEach((run, count) -> {
+            if (count == 1) {
+                sole.add(run);
+            }
+        });
+        return sole;
+    }
+
+    /** For each FIFO message, the job of the FIFO message after it, when that job may be prepared ahead. */
+    private static Map<String, SyncJob> nextFifoJobs(List<PartialBatch.Item> items, Map<String, SyncJob> jobs,
+                                                     Set<String> soleJobRuns) {
+        List<PartialBatch.Item> fifo = items.stream().filter(PartialBatch.Item::fromFifoQueue).toList();
+        Map<String, SyncJob> next = new HashMap<>();
+        for (int i = 0; i + 1 < fifo.size(); i++) {
+            SyncJob following = jobs.get(fifo.get(i + 1).messageId());
+            if (following != null && soleJobRuns.contains(following.runId())) {
+                next.put(fifo.get(i).messageId(), following);
+            }
+        }
+        return next;
     }
 
     /** Adds the message of the first failed tail and every later FIFO message, keeping batch order. */

@@ -1,7 +1,10 @@
 package io.sagesync.sync;
 
 import io.sagesync.adapter.sqs.SyncJobJson;
+import io.sagesync.application.BatchRunStarts;
 import io.sagesync.application.BatchScopedPolicy;
+import io.sagesync.application.BatchXrefs;
+import io.sagesync.application.Lookahead;
 import io.sagesync.application.CompletionLane;
 import io.sagesync.application.PrefetchingMagentoGateway;
 import io.sagesync.application.SyncBatch;
@@ -56,6 +59,8 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                               SyncBatch.Pipeline pipeline) {
     /** Magento GETs of one batch in flight at once (the merchant's shop serves them beside its storefront). */
     static final int PREFETCH_THREADS = 3;
+    /** The next job's run start and xref reads, plus the contact read once its body is parsed. */
+    static final int LOOKAHEAD_THREADS = 3;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Kept at the end of an invocation to record the outcome (run, retry, push) after the last Sage call. */
     static final Duration OUTCOME_MARGIN = Duration.ofSeconds(15);
@@ -202,14 +207,19 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                 new io.sagesync.adapter.dynamodb.DynamoDbRunGauges(aws.dynamoDb(), config.tableName()),
                 new io.sagesync.adapter.dynamodb.DynamoDbDailyTotals(aws.dynamoDb(), config.tableName())),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
-        return new SyncComposition(new ProcessSyncJob(config.tenantId(), runs,
-                new ProcessSyncJob.Source(magento, new CanonicalJsonParser()),
-                new ProcessSyncJob.Ledger(binding,
-                        sageGateway, new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock)),
+        // the next job's run start and xref reads happen while the current one waits on Sage; xref writes trail
+        var ahead = SyncBatch.Pipeline.threads("sync-lookahead", LOOKAHEAD_THREADS);
+        var batchRuns = new BatchRunStarts(runs, ahead, clock);
+        var xrefs = new BatchXrefs(new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock), ahead, lane);
+        var parser = new CanonicalJsonParser();
+        return new SyncComposition(new ProcessSyncJob(config.tenantId(), batchRuns,
+                new ProcessSyncJob.Source(magento, parser),
+                new ProcessSyncJob.Ledger(binding, sageGateway, xrefs),
                 new ProcessSyncJob.Queues(new SqsPushQueue(aws.sqs(), config.pushQueueUrl()),
                         new SqsRetryScheduler(aws.sqs(), config.retryQueueUrl(), config.syncDlqUrl()),
                         new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
                 worker, clock, lane), new InvocationDeadline(clock, OUTCOME_MARGIN),
-                new SyncBatch.Pipeline(lane, magento, binding));
+                new SyncBatch.Pipeline(lane, magento, binding,
+                        new Lookahead(batchRuns, xrefs, magento, parser, ahead)));
     }
 }
