@@ -49,7 +49,7 @@ final class SerializedDynamoDb implements InvocationHandler {
         long waitFrom = System.nanoTime();
         lock.lock();
         try {
-            waitNanosByThread.computeIfAbsent(Thread.currentThread().getName().replaceAll("-\\d+$", ""),
+            waitNanosByThread.computeIfAbsent(ThreadPools.poolOf(Thread.currentThread()),
                     t -> new java.util.concurrent.atomic.LongAdder()).add(System.nanoTime() - waitFrom);
             return method.invoke(delegate, args);
         } catch (InvocationTargetException e) {

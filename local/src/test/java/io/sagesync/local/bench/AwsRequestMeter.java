@@ -115,7 +115,7 @@ public final class AwsRequestMeter implements ExecutionInterceptor {
         if (started == null) {
             return;
         }
-        String key = Thread.currentThread().getName().replaceAll("-\\d+$", "") + " "
+        String key = io.sagesync.testkit.ThreadPools.poolOf(Thread.currentThread()) + " "
                 + attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         nanosByThread.computeIfAbsent(key, k -> new LongAdder()).add(System.nanoTime() - started);
         callsByThread.computeIfAbsent(key, k -> new LongAdder()).increment();
