@@ -1,10 +1,6 @@
 package io.sagesync.application;
 
-import io.sagesync.domain.ErrorClass;
-import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
-import io.sagesync.domain.SyncJob;
-import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Log;
 import io.sagesync.port.RunLifecycle;
 import java.time.Clock;
@@ -29,16 +25,15 @@ import java.util.concurrent.Future;
  * and the job before it ({@link SyncBatch#START_RESERVE} each), so this costs at most one attempt of the budget, in
  * those rare cases. Every other call goes straight to the store.
  */
-public final class BatchRunStarts implements RunLifecycle {
+public final class BatchRunStarts extends ForwardingRunLifecycle {
     private static final Log LOG = Log.of(BatchRunStarts.class);
 
-    private final RunLifecycle runs;
     private final ExecutorService pool;
     private final Clock clock;
     private final Map<String, Future<Optional<RunStart>>> startedAhead = new ConcurrentHashMap<>();
 
     public BatchRunStarts(RunLifecycle runs, ExecutorService pool, Clock clock) {
-        this.runs = Objects.requireNonNull(runs, "runs");
+        super(runs);
         this.pool = Objects.requireNonNull(pool, "pool");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -50,7 +45,7 @@ public final class BatchRunStarts implements RunLifecycle {
             Log.restoreContext(context);
             Log.withContext("run_id", id);
             try {
-                return runs.start(id, clock.instant());
+                return super.start(id, clock.instant());
             } finally {
                 Log.clearContext();
             }
@@ -83,7 +78,7 @@ public final class BatchRunStarts implements RunLifecycle {
     public Optional<RunStart> start(String runId, Instant now) {
         Future<Optional<RunStart>> ahead = startedAhead.remove(runId);
         if (ahead == null) {
-            return runs.start(runId, now);
+            return super.start(runId, now);
         }
         try {
             return ahead.get();
@@ -96,30 +91,5 @@ public final class BatchRunStarts implements RunLifecycle {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting run " + runId, e);
         }
-    }
-
-    @Override
-    public boolean restore(SyncJob job, Instant now) {
-        return runs.restore(job, now);
-    }
-
-    @Override
-    public Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
-        return runs.nextEnqueue(runId, changedBefore, now);
-    }
-
-    @Override
-    public void markEnqueued(String runId, int enqueueCount) {
-        runs.markEnqueued(runId, enqueueCount);
-    }
-
-    @Override
-    public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
-        runs.recordRetry(runId, errorClass, reason, now);
-    }
-
-    @Override
-    public void finish(String runId, RunOutcome outcome) {
-        runs.finish(runId, outcome);
     }
 }

@@ -2,13 +2,9 @@ package io.sagesync.application;
 
 import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.RunOutcome;
-import io.sagesync.domain.RunStart;
-import io.sagesync.domain.SyncJob;
-import io.sagesync.domain.SyncRun;
 import io.sagesync.log.Metrics;
 import io.sagesync.port.RunLifecycle;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Counts what the worker does to runs, without the worker knowing: every terminal outcome is a
@@ -17,47 +13,26 @@ import java.util.Optional;
  * {@code ReconciliationMismatches} (alarmed), and each mapping warning a {@code MappingWarnings} by code. Metrics are emitted only after the store accepted the write,
  * so a retried write is not counted twice.
  */
-public final class MeteredRunLifecycle implements RunLifecycle {
+public final class MeteredRunLifecycle extends ForwardingRunLifecycle {
     static final String RUN_STEP = "run";
     static final String SYNC_STEP = "sync";
 
-    private final RunLifecycle delegate;
     private final Metrics metrics;
 
     public MeteredRunLifecycle(RunLifecycle delegate, Metrics metrics) {
-        this.delegate = delegate;
+        super(delegate);
         this.metrics = metrics;
     }
 
     @Override
-    public Optional<RunStart> start(String runId, Instant now) {
-        return delegate.start(runId, now);
-    }
-
-    @Override
-    public boolean restore(SyncJob job, Instant now) {
-        return delegate.restore(job, now);
-    }
-
-    @Override
-    public Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
-        return delegate.nextEnqueue(runId, changedBefore, now);
-    }
-
-    @Override
-    public void markEnqueued(String runId, int enqueueCount) {
-        delegate.markEnqueued(runId, enqueueCount);
-    }
-
-    @Override
     public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
-        delegate.recordRetry(runId, errorClass, reason, now);
+        super.recordRetry(runId, errorClass, reason, now);
         metrics.retry(SYNC_STEP);
     }
 
     @Override
     public void finish(String runId, RunOutcome outcome) {
-        delegate.finish(runId, outcome);
+        super.finish(runId, outcome);
         metrics.runOutcome(outcome.status().wireName());
         metrics.stepLatency(RUN_STEP, outcome.duration());
         if (outcome.reconciliation() != null) {

@@ -3,15 +3,11 @@ package io.sagesync.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sagesync.domain.ErrorClass;
 import io.sagesync.domain.EventName;
-import io.sagesync.domain.RunOutcome;
 import io.sagesync.domain.RunStart;
 import io.sagesync.domain.RunStatus;
-import io.sagesync.domain.SyncJob;
 import io.sagesync.domain.SyncRun;
 import io.sagesync.port.InfrastructureException;
-import io.sagesync.port.RunLifecycle;
 import io.sagesync.testkit.fakes.InMemorySyncRunStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -96,39 +92,18 @@ class BatchRunStartsTest {
     }
 
     /** The in-memory store, counting starts and failing them while {@code failStarts} is set. */
-    private final class CountingRuns implements RunLifecycle {
+    private final class CountingRuns extends ForwardingRunLifecycle {
+        CountingRuns() {
+            super(store);
+        }
+
         @Override
         public Optional<RunStart> start(String runId, Instant now) {
             starts.incrementAndGet();
             if (failStarts) {
                 throw new InfrastructureException("run store unavailable");
             }
-            return store.start(runId, now);
-        }
-
-        @Override
-        public boolean restore(SyncJob job, Instant now) {
-            return store.restore(job, now);
-        }
-
-        @Override
-        public Optional<SyncRun> nextEnqueue(String runId, Instant changedBefore, Instant now) {
-            return store.nextEnqueue(runId, changedBefore, now);
-        }
-
-        @Override
-        public void markEnqueued(String runId, int enqueueCount) {
-            store.markEnqueued(runId, enqueueCount);
-        }
-
-        @Override
-        public void recordRetry(String runId, ErrorClass errorClass, String reason, Instant now) {
-            store.recordRetry(runId, errorClass, reason, now);
-        }
-
-        @Override
-        public void finish(String runId, RunOutcome outcome) {
-            store.finish(runId, outcome);
+            return super.start(runId, now);
         }
     }
 }
