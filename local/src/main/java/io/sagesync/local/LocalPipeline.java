@@ -158,8 +158,8 @@ final class LocalPipeline implements AutoCloseable {
                     LocalOAuthCallback.of(admin, clients, clock, settings.sageApp()), clock);
             LocalPipeline pipeline = new LocalPipeline(settings, aws, magento, sage, api, config, meter);
             pipeline.startWorkers.set(() -> {
-                // BatchSize 5 on the FIFO queue and a 300 s timeout, as template.yaml's SyncJobs and SyncFunction
-                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 5,
+                // BatchSize 10 on the FIFO queue and a 300 s timeout, as template.yaml's SyncJobs and SyncFunction
+                pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.syncQueueUrl(), sync, "sync", 10,
                         300_000));
                 pipeline.closeables.add(new SqsEventSource(clients.sqs(), config.retryQueueUrl(), syncRetries,
                         "sync-retry", 10, 300_000));

@@ -39,7 +39,7 @@ final class SqsEventSource implements AutoCloseable {
     }
 
     /**
-     * @param batchSize     the mapping's BatchSize in template.yaml (the sync FIFO queue: 5)
+     * @param batchSize     the mapping's BatchSize in template.yaml (the sync FIFO queue: 10)
      * @param timeoutMillis the function's Timeout in template.yaml: what the handler's context says is left
      */
     SqsEventSource(SqsClient sqs, String queueUrl, RequestHandler<SQSEvent, SQSBatchResponse> handler,

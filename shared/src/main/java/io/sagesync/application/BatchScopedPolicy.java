@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * The binding as one batch of the sync worker sees it ({@link SyncBatch}): the merchant's policy is read once per
  * batch instead of once per job, one read fewer on the path between a tenant's Sage calls. A policy saved while a
- * batch runs applies from the next batch (at most 5 jobs later), as if those jobs had run a moment earlier. An invalid
+ * batch runs applies from the next batch (at most 10 jobs later), as if those jobs had run a moment earlier. An invalid
  * stored policy is never kept: every job reads it again and fails as before. Connection flags and state always go
  * to the store.
  */

@@ -38,8 +38,9 @@ public final class SyncBatch {
     private static final Log LOG = Log.of(SyncBatch.class);
     /**
      * Time a FIFO job needs before it may start: its Sage and Magento calls at their timeouts with in-process
-     * retries, with room to spare. With template.yaml's 300 s timeout and 5 messages a batch, a message can be left
-     * untouched at most twice before it runs, below the queue's receive limit of 5.
+     * retries, with room to spare. With template.yaml's 300 s timeout at least 4 jobs start per invocation, so of 10
+     * messages a batch the last is left untouched at most twice before it runs; if every job took its whole reserve,
+     * 9 times, still below the queue's receive limit of 12.
      */
     public static final Duration START_RESERVE = Duration.ofSeconds(60);
 
