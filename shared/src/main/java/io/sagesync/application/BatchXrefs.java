@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -62,6 +63,32 @@ public final class BatchXrefs implements XrefStore {
                     }
                 }));
             }
+        }
+    }
+
+    /**
+     * Reads {@code key} on the calling thread, unless this batch read or wrote it already, and keeps the answer for the
+     * batch's jobs. For a preparation that needs the answer itself ({@link Lookahead}): it waits on no pool, so
+     * preparations can never wait on reads queued behind them.
+     */
+    public Optional<Xref> readHere(String key) {
+        Xref mine = written.get(key);
+        if (mine != null) {
+            return Optional.of(mine);
+        }
+        CompletableFuture<Optional<Xref>> read = new CompletableFuture<>();
+        Future<Optional<Xref>> earlier = readAhead.putIfAbsent(key, read);
+        if (earlier != null) {
+            return find(key); // read, or being read by a running preparation: never a queued task
+        }
+        try {
+            Optional<Xref> found = store.find(key);
+            read.complete(found);
+            return found;
+        } catch (RuntimeException e) {
+            readAhead.remove(key, read);
+            read.completeExceptionally(e);
+            throw e;
         }
     }
 

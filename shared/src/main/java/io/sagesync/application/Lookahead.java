@@ -12,6 +12,7 @@ import io.sagesync.port.CanonicalEntityParser;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,7 +43,11 @@ public final class Lookahead {
     /** How long {@link #forget()} waits for a preparation: a read or two, or a cancelled body. */
     private static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(10);
 
-    /** @param bodies the batch's prefetched Magento bodies, read without handing them out */
+    /**
+     * @param bodies the batch's prefetched Magento bodies, read without handing them out
+     * @param pool   where preparations run: not the pool {@code runs} and {@code xrefs} read on, because a
+     *               preparation waits for its body, and a read queued behind it would wait too
+     */
     public Lookahead(BatchRunStarts runs, BatchXrefs xrefs, PrefetchingMagentoGateway bodies,
                      CanonicalEntityParser parser, ExecutorService pool) {
         this.runs = Objects.requireNonNull(runs, "runs");
@@ -102,10 +107,10 @@ public final class Lookahead {
      */
     private void readBuyerAhead(CanonicalInvoice invoice) {
         CanonicalContact buyer = invoice.customer();
-        String contactKey = ContactKeys.xrefKey(buyer, invoice.currency());
-        xrefs.readAhead(List.of(contactKey));
-        if (!buyer.isGuest() && xrefs.find(contactKey).isEmpty()) {
-            xrefs.readAhead(List.of(ContactKeys.currencyIndexKey(buyer.magentoId())));
+        // read here, on this preparation's own thread: a preparation never waits on the read pool
+        Optional<Xref> contact = xrefs.readHere(ContactKeys.xrefKey(buyer, invoice.currency()));
+        if (!buyer.isGuest() && contact.isEmpty()) {
+            xrefs.readHere(ContactKeys.currencyIndexKey(buyer.magentoId()));
         }
     }
 }

@@ -101,6 +101,29 @@ class BatchXrefsTest {
     }
 
     @Test
+    void aReadHere_answersTheJobToo_andAKeyTheBatchWroteIsNotRead() {
+        assertThat(xrefs.readHere("contact:M5:GBP")).isEmpty();
+        assertThat(xrefs.find("contact:M5:GBP")).isEmpty();
+        assertThat(store.readsOf("contact:M5:GBP")).isEqualTo(1);
+
+        lane.enter("run-1");
+        xrefs.put("contact:M6:GBP", new Xref("contact-6", "REF6"));
+        assertThat(xrefs.readHere("contact:M6:GBP")).map(Xref::sageId).contains("contact-6");
+        assertThat(store.readsOf("contact:M6:GBP")).isZero();
+    }
+
+    @Test
+    void aFailedReadHere_failsThePreparation_andTheJobReadsAgain() {
+        store.put("contact:M5:GBP", new Xref("contact-5", "REF5"));
+        store.failReads.set(1);
+
+        assertThatThrownBy(() -> xrefs.readHere("contact:M5:GBP")).isInstanceOf(InfrastructureException.class);
+
+        assertThat(xrefs.find("contact:M5:GBP")).isPresent();
+        assertThat(store.readsOf("contact:M5:GBP")).isEqualTo(2);
+    }
+
+    @Test
     void forget_dropsReadsAndWrites_soTheNextBatchReadsTheStore() {
         xrefs.readAhead(List.of("invoice:1"));
         assertThat(xrefs.find("invoice:1")).isEmpty();

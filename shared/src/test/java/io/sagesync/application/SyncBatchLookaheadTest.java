@@ -51,12 +51,13 @@ class SyncBatchLookaheadTest {
     private final InMemoryPushQueue pushes = new InMemoryPushQueue();
     private final ExecutorService laneThread = SyncBatch.Pipeline.threads("test-lane", 1);
     private final ExecutorService prefetchThreads = SyncBatch.Pipeline.threads("test-prefetch", 3);
-    private final ExecutorService aheadThreads = SyncBatch.Pipeline.threads("test-ahead", 3);
+    private final ExecutorService readThreads = SyncBatch.Pipeline.threads("test-reads", 2);
+    private final ExecutorService aheadThreads = SyncBatch.Pipeline.threads("test-ahead", 2);
     private final CompletionLane lane = CompletionLane.background(laneThread);
     private final PrefetchingMagentoGateway prefetching = new PrefetchingMagentoGateway(magento, prefetchThreads);
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    private final BatchRunStarts batchRuns = new BatchRunStarts(runs, aheadThreads, clock);
-    private final BatchXrefs xrefs = new BatchXrefs(store, aheadThreads, lane);
+    private final BatchRunStarts batchRuns = new BatchRunStarts(runs, readThreads, clock);
+    private final BatchXrefs xrefs = new BatchXrefs(store, readThreads, lane);
     private final InMemoryBindingStore bindings = new InMemoryBindingStore();
     private final BatchScopedPolicy policy = new BatchScopedPolicy(bindings);
     /** What was true of the next run when each invoice was posted, by the posted invoice's Magento reference. */
@@ -78,6 +79,7 @@ class SyncBatchLookaheadTest {
     void stopThreads() {
         laneThread.shutdownNow();
         prefetchThreads.shutdownNow();
+        readThreads.shutdownNow();
         aheadThreads.shutdownNow();
     }
 
@@ -154,6 +156,42 @@ class SyncBatchLookaheadTest {
         assertThat(sage.posted).hasSize(1);
         assertThat(runs.find("run-1").orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(runs.find("run-1").orElseThrow().attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void withOneThreadForEveryReadAndPreparation_aBatchOfNewBuyersStillCompletes() {
+        // the worst sharing: a preparation waits for its body, then reads on its own thread, never on the pool
+        ExecutorService one = SyncBatch.Pipeline.threads("test-one", 1);
+        try {
+            var runsAhead = new BatchRunStarts(runs, one, clock);
+            var sharedXrefs = new BatchXrefs(store, one, lane);
+            var tight = new SyncBatch(new ProcessSyncJob(TENANT, runsAhead,
+                    new ProcessSyncJob.Source(prefetching, new CanonicalJsonParser()),
+                    new ProcessSyncJob.Ledger(policy, sage, sharedXrefs),
+                    new ProcessSyncJob.Queues(pushes, new InMemoryRetryScheduler(), new InMemorySyncQueue()),
+                    SyncWorkerSettings.defaults(), clock, lane),
+                    new SyncBatch.Pipeline(lane, prefetching, policy,
+                            new Lookahead(runsAhead, sharedXrefs, prefetching, new CanonicalJsonParser(), one)),
+                    () -> remaining, SyncJobJson::read);
+            List<PartialBatch.Item> items = new ArrayList<>();
+            for (long id = 1; id <= 5; id++) {
+                magento.entities.put("invoice/" + id, CanonicalInvoices.builder(id).incrementId("INV-" + id)
+                        .customer(io.sagesync.simulator.magento.CanonicalContacts.janeSmith(100 + id)).build());
+                items.add(fifo(id));
+            }
+
+            List<String> failed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(30),
+                    () -> tight.run(items));
+
+            assertThat(failed).isEmpty();
+            assertThat(sage.createdContacts).hasSize(5);
+            assertThat(sage.posted).hasSize(5);
+            for (long id = 1; id <= 5; id++) {
+                assertThat(store.readsOf("contact:M" + (100 + id) + ":GBP")).isEqualTo(1);
+            }
+        } finally {
+            one.shutdownNow();
+        }
     }
 
     /** Sage, recording at each invoice POST whether the next run (by id) was already started and read. */

@@ -59,8 +59,10 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                               SyncBatch.Pipeline pipeline) {
     /** Magento GETs of one batch in flight at once (the merchant's shop serves them beside its storefront). */
     static final int PREFETCH_THREADS = 3;
-    /** The next job's run start and xref reads, plus the contact read once its body is parsed. */
-    static final int LOOKAHEAD_THREADS = 3;
+    /** The next job's run start and invoice xref read, issued ahead. */
+    static final int READ_THREADS = 2;
+    /** Preparations: each waits for its job's body, then reads the buyer's contact on its own thread. */
+    static final int LOOKAHEAD_THREADS = 2;
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Kept at the end of an invocation to record the outcome (run, retry, push) after the last Sage call. */
     static final Duration OUTCOME_MARGIN = Duration.ofSeconds(15);
@@ -208,9 +210,9 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                 new io.sagesync.adapter.dynamodb.DynamoDbDailyTotals(aws.dynamoDb(), config.tableName())),
                 Metrics.toStdout(config.tenantId(), "sync", clock));
         // the next job's run start and xref reads happen while the current one waits on Sage; xref writes trail
-        var ahead = SyncBatch.Pipeline.threads("sync-lookahead", LOOKAHEAD_THREADS);
-        var batchRuns = new BatchRunStarts(runs, ahead, clock);
-        var xrefs = new BatchXrefs(new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock), ahead, lane);
+        var reads = SyncBatch.Pipeline.threads("sync-reads", READ_THREADS);
+        var batchRuns = new BatchRunStarts(runs, reads, clock);
+        var xrefs = new BatchXrefs(new DynamoDbXrefStore(aws.dynamoDb(), config.tableName(), clock), reads, lane);
         var parser = new CanonicalJsonParser();
         return new SyncComposition(new ProcessSyncJob(config.tenantId(), batchRuns,
                 new ProcessSyncJob.Source(magento, parser),
@@ -220,6 +222,7 @@ public record SyncComposition(ProcessSyncJob processSyncJob, InvocationDeadline 
                         new SqsSyncQueue(aws.sqs(), config.syncQueueUrl())),
                 worker, clock, lane), new InvocationDeadline(clock, OUTCOME_MARGIN),
                 new SyncBatch.Pipeline(lane, magento, binding,
-                        new Lookahead(batchRuns, xrefs, magento, parser, ahead)));
+                        new Lookahead(batchRuns, xrefs, magento, parser,
+                                SyncBatch.Pipeline.threads("sync-lookahead", LOOKAHEAD_THREADS))));
     }
 }
