@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
  * Prepares the batch's next job while the current one waits on Sage ({@link SyncBatch}): its run is started
  * ({@link BatchRunStarts}) and the cross-references it will read are read ({@link BatchXrefs}): for an
  * {@code invoice.created}, the invoice's own xref and, once its prefetched body is parsed, the buyer's contact in the
- * invoice's currency, the buyer's currency index and the currency's fallback contact. What is left between two Sage
- * calls of a known customer's invoices is mapping and posting; the writes trail on the {@link CompletionLane}.
+ * invoice's currency (and, for a buyer with no contact yet, the currency index its creation updates). What is left
+ * between two Sage calls of a known customer's invoices is mapping and posting; the writes trail on the
+ * {@link CompletionLane}.
  *
  * <p>Only reads and the run's start happen ahead, never a Sage or Magento call of its own, so a preparation that
  * fails or goes unused changes nothing: the job makes the same calls itself, and reports their failures as before.
@@ -71,9 +72,9 @@ public final class Lookahead {
             try {
                 bodies.peek(EntityType.INVOICE, job.magentoEntityId())
                         .ifPresent(body -> readBuyerAhead(parser.parseInvoice(body)));
-            } catch (RuntimeException unreadable) {
-                // the job parses the same body itself and fails with the right reason; nothing is read ahead
-                LOG.info("invoice not read ahead", "exception", unreadable.getClass().getSimpleName());
+            } catch (RuntimeException notPrepared) {
+                // an unreadable body or a failed read: the job makes the same calls itself and fails with the reason
+                LOG.info("invoice not read ahead", "exception", notPrepared.getClass().getSimpleName());
             } finally {
                 Log.clearContext();
             }
