@@ -4,13 +4,10 @@ import io.sagesync.local.bench.AwsCost;
 import io.sagesync.local.bench.AwsRequestMeter;
 import io.sagesync.simulator.magento.CanonicalContacts;
 import io.sagesync.simulator.magento.CanonicalInvoices;
-import io.sagesync.simulator.magento.MagentoJwt;
 import io.sagesync.simulator.sage.LatencyModel;
 import io.sagesync.simulator.sage.SageFaults;
 import io.sagesync.simulator.sage.SageSimulator;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -191,7 +187,7 @@ public final class BacklogBenchmark {
             long id = firstId + i;
             senders.submit(() -> {
                 for (int attempt = 1; attempt <= 10; attempt++) {
-                    HttpResponse<String> r = HTTP.send(webhook(p, id), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = HTTP.send(BenchWebhooks.invoiceCreated(p, id), HttpResponse.BodyHandlers.ofString());
                     if (r.statusCode() == 202 || r.statusCode() == 200) {
                         return null;
                     }
@@ -244,19 +240,6 @@ public final class BacklogBenchmark {
             }
         }
         return calls;
-    }
-
-    private static HttpRequest webhook(LocalPipeline p, long invoiceId) {
-        String token = MagentoJwt.signOutbound(p.settings.apiKey(), p.settings.tenantId(), Instant.now(),
-                UUID.randomUUID().toString());
-        String body = "{\"magento_entity_id\":" + invoiceId + ",\"website_id\":1,\"store_id\":1,"
-                + "\"occurred_at\":\"2026-11-27T10:11:12Z\",\"payload\":{\"increment_id\":\"" + invoiceId
-                + "\",\"paid\":true}}";
-        return HttpRequest.newBuilder(URI.create(p.apiUrl() + "/webhooks/magento/" + p.settings.tenantId()
-                        + "/invoice.created"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "invoice.created:" + invoiceId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     static String loadAverage() {

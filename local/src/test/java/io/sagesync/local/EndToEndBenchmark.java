@@ -66,7 +66,7 @@ public final class EndToEndBenchmark {
     /** One invoice: seed, POST the webhook, wait for the mirror row to say synced; returns 202 → synced in ns. */
     static long syncOne(LocalPipeline p, long invoiceId) throws Exception {
         p.magento.putInvoice(invoiceId, CanonicalInvoices.gbpRegistered(invoiceId));
-        HttpResponse<String> accepted = HTTP.send(webhook(p, invoiceId), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> accepted = HTTP.send(BenchWebhooks.invoiceCreated(p, invoiceId), HttpResponse.BodyHandlers.ofString());
         long t0 = System.nanoTime();
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("webhook answered " + accepted.statusCode());
@@ -130,7 +130,7 @@ public final class EndToEndBenchmark {
             senders.submit(() -> {
                 // as Magento's outbox does: 2xx done, 5xx retried later (here after 1 s, at most 10 times)
                 for (int attempt = 1; attempt <= 10; attempt++) {
-                    HttpResponse<String> r = HTTP.send(webhook(p, id), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r = HTTP.send(BenchWebhooks.invoiceCreated(p, id), HttpResponse.BodyHandlers.ofString());
                     statuses.merge(r.statusCode() + (attempt == 1 ? " first" : " retry"), 1, Integer::sum);
                     if (r.statusCode() == 202) {
                         accepted.incrementAndGet();
@@ -179,19 +179,6 @@ public final class EndToEndBenchmark {
             }
         });
         System.out.println("runs started more than once, by last error: " + byReason);
-    }
-
-    private static HttpRequest webhook(LocalPipeline p, long invoiceId) {
-        String token = MagentoJwt.signOutbound(p.settings.apiKey(), p.settings.tenantId(), Instant.now(),
-                UUID.randomUUID().toString());
-        String body = "{\"magento_entity_id\":" + invoiceId + ",\"website_id\":1,\"store_id\":1,"
-                + "\"occurred_at\":\"2026-04-30T10:11:12Z\",\"payload\":{\"increment_id\":\"" + invoiceId
-                + "\",\"paid\":true}}";
-        return HttpRequest.newBuilder(URI.create(p.apiUrl() + "/webhooks/magento/" + p.settings.tenantId()
-                        + "/invoice.created"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "invoice.created:" + invoiceId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
     private static String inbound(LocalPipeline p) {

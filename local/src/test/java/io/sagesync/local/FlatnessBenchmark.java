@@ -1,16 +1,12 @@
 package io.sagesync.local;
 
 import io.sagesync.simulator.magento.CanonicalInvoices;
-import io.sagesync.simulator.magento.MagentoJwt;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Does the webhook stay flat as the table grows? ({@code make bench-flat}, issue 9 item 2.) The whole of
@@ -45,7 +41,7 @@ public final class FlatnessBenchmark {
             for (int i = 0; i < n; i++) {
                 HttpResponse<String> r;
                 while (true) {
-                    HttpRequest request = webhook(p, firstId + i);
+                    HttpRequest request = BenchWebhooks.invoiceCreated(p, firstId + i);
                     long t0 = System.nanoTime();
                     r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
                     latency[i] = System.nanoTime() - t0;
@@ -97,16 +93,4 @@ public final class FlatnessBenchmark {
         return slice[slice.length / 2] / 1e6;
     }
 
-    private static HttpRequest webhook(LocalPipeline p, long invoiceId) {
-        String token = MagentoJwt.signOutbound(p.settings.apiKey(), p.settings.tenantId(), Instant.now(),
-                UUID.randomUUID().toString());
-        String body = "{\"magento_entity_id\":" + invoiceId + ",\"website_id\":1,\"store_id\":1,"
-                + "\"occurred_at\":\"2026-04-30T10:11:12Z\",\"payload\":{\"increment_id\":\"" + invoiceId
-                + "\",\"paid\":true}}";
-        return HttpRequest.newBuilder(URI.create(p.apiUrl() + "/webhooks/magento/" + p.settings.tenantId()
-                        + "/invoice.created"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .header("Idempotency-Key", "invoice.created:" + invoiceId)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
 }
