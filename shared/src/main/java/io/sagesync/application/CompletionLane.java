@@ -10,15 +10,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Where a synced job's bookkeeping runs once its document is in Sage and its cross-reference is written: the push
- * job, the terminal run status, the gauges and the day's totals ({@link ProcessSyncJob}). Nothing a later job of the
- * batch reads depends on them (they touch only that run's own items, plus commutative counters), so in a batch they
- * can run on one background thread, in order, while the next job waits on Sage: that is what keeps a backlog's drain
- * close to the Sage-bound floor ({@code docs/benchmarks.md}).
+ * Where a synced job's writes run once its document is in Sage: its cross-references ({@link BatchXrefs}, submitted
+ * for the current run), then the push job, the terminal run status, the gauges and the day's totals ({@link
+ * ProcessSyncJob}). Later jobs of the batch read the cross-references from the batch's own view, and the rest touch
+ * only that run's items and commutative counters, so in a batch they can run on one background thread, in order,
+ * while the next job waits on Sage: that is what keeps a backlog's drain close to the Sage-bound floor
+ * ({@code docs/benchmarks.md}).
  *
  * <p>The batch ({@link SyncBatch}) waits for every tail before it answers Lambda, and reports the first failed tail's
- * message and every later one as failures, so SQS redelivers them and the worker redoes them (the xref makes that a
- * no-op in Sage). {@link #inline()} runs each tail on the caller, exactly as before batching.
+ * message and every later one as failures, so SQS redelivers them and the worker redoes them (the xref, or failing
+ * that the deterministic {@code idempotency_id}, makes that a no-op in Sage). {@link #inline()} runs each tail on the
+ * caller, exactly as before batching.
  */
 public final class CompletionLane {
     private static final Log LOG = Log.of(CompletionLane.class);

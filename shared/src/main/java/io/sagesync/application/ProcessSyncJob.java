@@ -81,8 +81,8 @@ public final class ProcessSyncJob {
     }
 
     /**
-     * @param lane where a run's bookkeeping after its cross-reference runs ({@link SyncBatch}: in the background,
-     *             while the batch's next job proceeds)
+     * @param lane where a run's writes after its Sage calls run ({@link SyncBatch}: in the background, while the
+     *             batch's next job proceeds)
      */
     public ProcessSyncJob(String tenantId, RunLifecycle runs, Source source, Ledger ledger, Queues queues,
                           SyncWorkerSettings settings, Clock clock, CompletionLane lane) {

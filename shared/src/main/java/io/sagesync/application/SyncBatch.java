@@ -101,7 +101,7 @@ public final class SyncBatch {
         Map<String, SyncJob> jobOfMessage = readable(items);
         Set<String> soleJobRuns = soleJobRuns(items, jobOfMessage);
         Map<String, SyncJob> nextOfMessage = nextFifoJobs(items, jobOfMessage, soleJobRuns);
-        // runs already prepared, and those never to be (a run's second job must see what its first one did)
+        // runs prepared so far: each once, as the next job or, for the batch's first, as its own
         Set<String> prepared = new HashSet<>();
         forgetPolicy();
         try {
